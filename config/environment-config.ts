@@ -1,0 +1,40 @@
+import { MICRO_CLASS, SCHEDULERS, WEBSERVERS } from "./mwaa-limits";
+import { defaultDagBucketName } from "./names";
+import { ParsedConfig } from "./schema";
+
+/** One environment's validated config, every default resolved. What stacks and modules receive. */
+export interface EnvironmentConfig extends Omit<ParsedConfig, "airflow" | "storage" | "$schema"> {
+  readonly airflow: ParsedConfig["airflow"] & {
+    readonly schedulers: number;
+    readonly minWorkers: number;
+    readonly maxWorkers: number;
+    readonly minWebservers: number;
+    readonly maxWebservers: number;
+  };
+  readonly storage: { readonly dagBucketName: string };
+}
+
+/** Fills the defaults that depend on other fields: sizing per class, the derived bucket name. */
+export function resolveConfig(parsed: ParsedConfig): EnvironmentConfig {
+  const { $schema: _schema, ...config } = parsed;
+  const micro = config.airflow.environmentClass === MICRO_CLASS;
+  const airflow = config.airflow;
+  return {
+    ...config,
+    airflow: {
+      ...airflow,
+      schedulers: airflow.schedulers ?? (micro ? 1 : SCHEDULERS.default),
+      minWorkers: airflow.minWorkers ?? 1,
+      maxWorkers:
+        airflow.maxWorkers ??
+        (micro ? 1 : Math.max(airflow.minWorkers ?? 1, Math.min(10, airflow.workerQuota))),
+      minWebservers: airflow.minWebservers ?? (micro ? 1 : WEBSERVERS.default),
+      maxWebservers:
+        airflow.maxWebservers ?? (micro ? 1 : Math.max(WEBSERVERS.default, airflow.minWebservers ?? 0)),
+    },
+    storage: {
+      dagBucketName:
+        config.storage.dagBucketName ?? defaultDagBucketName(config.name, config.account, config.region),
+    },
+  };
+}

@@ -1,0 +1,161 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { basename, join, relative } from "node:path";
+import type { core } from "zod";
+import { EnvironmentConfig, resolveConfig } from "./environment-config";
+import { CONFIG_FIELDS } from "./reference";
+import { crossFieldProblems, Problem } from "./rules";
+import { environmentConfigSchema } from "./schema";
+
+/** Every problem found in the config files, one line each. Thrown before any construct is built. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(
+      `${problems.length} problem${problems.length === 1 ? "" : "s"} in the environment config:\n` +
+        problems.map((p) => `  - ${p}`).join("\n"),
+    );
+    this.name = "ConfigError";
+  }
+}
+
+/**
+ * Reads and validates every `*.json` file of `dir` (one environment each), in name order.
+ * Throws a ConfigError listing every problem of every file; returns only when all are valid.
+ */
+export function loadEnvironmentConfigs(dir: string, cwd: string = process.cwd()): EnvironmentConfig[] {
+  const shownDir = relative(cwd, dir) || ".";
+  let files: string[];
+  try {
+    files = readdirSync(dir).filter((f) => f.endsWith(".json")).sort();
+  } catch {
+    throw new ConfigError([`${shownDir}: no such folder; create it with one <environment>.json file per environment`]);
+  }
+  if (files.length === 0) {
+    throw new ConfigError([
+      `${shownDir}: holds no <environment>.json file; copy config/example.json from the repository and edit it`,
+    ]);
+  }
+
+  const problems: string[] = [];
+  const configs: EnvironmentConfig[] = [];
+  for (const file of files) {
+    const shownFile = join(shownDir, file);
+    const result = validateEnvironmentConfig(readFileSync(join(dir, file), "utf8"), file);
+    if (result.ok) configs.push(result.config);
+    else problems.push(...result.problems.map((p) => `${shownFile}: ${p}`));
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return configs;
+}
+
+export type ValidationResult =
+  | { ok: true; config: EnvironmentConfig }
+  | { ok: false; problems: string[] };
+
+/** Validates one file's text; `fileName` is the name the environment's `name` must match. */
+export function validateEnvironmentConfig(text: string, fileName: string): ValidationResult {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, problems: [`is not valid JSON: ${(error as Error).message}`] };
+  }
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+    return { ok: false, problems: ["must hold one JSON object, the environment's settings"] };
+  }
+
+  const parsed = environmentConfigSchema.safeParse(raw, { reportInput: true });
+  const problems: Problem[] = [
+    ...(parsed.success ? [] : parsed.error.issues.flatMap(schemaProblems)),
+    ...crossFieldProblems(raw),
+  ];
+  const expectedName = basename(fileName, ".json");
+  const name = (raw as Record<string, unknown>).name;
+  if (typeof name === "string" && name !== expectedName) {
+    problems.push({
+      path: "name",
+      value: name,
+      message: `must equal the file name without .json ('${expectedName}'); rename the file or the environment`,
+    });
+  }
+
+  if (problems.length > 0 || !parsed.success) {
+    return { ok: false, problems: problems.map(formatProblem) };
+  }
+  return { ok: true, config: resolveConfig(parsed.data) };
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((segment, i) => (typeof segment === "number" ? `[${segment}]` : `${i === 0 ? "" : "."}${String(segment)}`))
+    .join("");
+}
+
+/** The reference entry of a field: exact path, array items as `[]`, else the nearest described parent. */
+function fieldDoc(path: string) {
+  let key = path.replace(/\[\d+\]/g, "[]");
+  while (key) {
+    if (CONFIG_FIELDS[key]) return CONFIG_FIELDS[key];
+    const cut = Math.max(key.lastIndexOf("."), key.lastIndexOf("["));
+    key = cut > 0 ? key.slice(0, cut) : "";
+  }
+  return undefined;
+}
+
+/** Keys the reference documents directly under `parent` ('' for the top level). */
+function allowedKeys(parent: string): string[] {
+  const prefix = parent ? `${parent.replace(/\[\d+\]/g, "[]")}.` : "";
+  const keys = Object.keys(CONFIG_FIELDS)
+    .filter((k) => k.startsWith(prefix))
+    .map((k) => k.slice(prefix.length).split(/[.[]/)[0]);
+  return [...new Set(keys)];
+}
+
+function schemaProblems(issue: core.$ZodIssue): Problem[] {
+  const path = formatPath(issue.path);
+  const allowed = fieldDoc(path)?.allowed;
+  const withAllowed = (what: string) => (allowed ? `${what}; allowed: ${allowed}` : what);
+  const input = (issue as { input?: unknown }).input;
+
+  switch (issue.code) {
+    case "unrecognized_keys": {
+      const parent = input as Record<string, unknown>;
+      return issue.keys.map((key) => ({
+        path: path ? `${path}.${key}` : key,
+        value: parent?.[key],
+        message: `is not a known setting; allowed here: ${allowedKeys(path).filter((k) => k !== "$schema").join(", ")}`,
+      }));
+    }
+    case "invalid_type":
+      if (input === undefined) return [{ path, message: withAllowed("is required") }];
+      return [{ path, value: input, message: withAllowed(`must be ${describeType(issue.expected)}`) }];
+    case "invalid_key":
+      return [{ path, value: issue.path[issue.path.length - 1], message: withAllowed("is not an allowed key") }];
+    default:
+      return [{ path, value: input, message: withAllowed("is not allowed") }];
+  }
+}
+
+function describeType(expected: string): string {
+  switch (expected) {
+    case "int":
+      return "a whole number";
+    case "record":
+    case "object":
+      return "an object";
+    case "array":
+      return "a list";
+    default:
+      return `a ${expected}`;
+  }
+}
+
+function formatProblem(problem: Problem): string {
+  const where = problem.path || "(file)";
+  if (!("value" in problem) || problem.value === undefined) return `${where}: ${problem.message}`;
+  return `${where}: got ${display(problem.value)}; ${problem.message}`;
+}
+
+function display(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}

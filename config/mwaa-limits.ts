@@ -1,0 +1,63 @@
+/**
+ * What Amazon MWAA, CloudWatch Logs and KMS accept, in one place, so the schema and the README
+ * quote the same numbers. Sources: the MWAA API reference (CreateEnvironment), the MWAA user guide
+ * (environment classes, customer-managed keys) and CloudWatch Logs' PutRetentionPolicy.
+ */
+
+/** Airflow versions MWAA creates environments with (newest MWAA SDK model). */
+export const AIRFLOW_VERSIONS = ["2.7.2", "2.8.1", "2.9.2", "2.10.1", "2.10.3", "2.11.0", "3.0.6"] as const;
+export const DEFAULT_AIRFLOW_VERSION = "2.11.0";
+
+export const ENVIRONMENT_CLASSES = [
+  "mw1.micro",
+  "mw1.small",
+  "mw1.medium",
+  "mw1.large",
+  "mw1.xlarge",
+  "mw1.2xlarge",
+] as const;
+export type EnvironmentClass = (typeof ENVIRONMENT_CLASSES)[number];
+
+/** mw1.micro runs one scheduler, one webserver and one worker in a single, fixed footprint. */
+export const MICRO_CLASS: EnvironmentClass = "mw1.micro";
+/** Schedulers and webservers on every class above mw1.micro (MWAA API: 2 to 5, default 2). */
+export const SCHEDULERS = { min: 2, max: 5, default: 2 } as const;
+export const WEBSERVERS = { min: 2, max: 5, default: 2 } as const;
+/** MWAA's default service quota of workers per environment; raise it with AWS, then in config. */
+export const DEFAULT_WORKER_QUOTA = 25;
+
+export const WEBSERVER_ACCESS_MODES = ["PRIVATE_ONLY", "PUBLIC_ONLY"] as const;
+
+/** `DAY:HH:MM`, in 30-minute steps (MWAA API pattern for WeeklyMaintenanceWindowStart). */
+export const MAINTENANCE_WINDOW_PATTERN = /^(MON|TUE|WED|THU|FRI|SAT|SUN):([01]\d|2[0-3]):(00|30)$/;
+
+/** MWAA environment name: a letter, then letters, digits, '-' or '_'; 1 to 80 characters. */
+export const ENVIRONMENT_NAME_PATTERN = /^[a-zA-Z][0-9a-zA-Z_-]*$/;
+export const ENVIRONMENT_NAME_MAX_LENGTH = 80;
+
+export const LOG_LEVELS = ["CRITICAL", "ERROR", "WARNING", "INFO", "DEBUG"] as const;
+
+/** The five Airflow log types; MWAA names their groups `airflow-<env>-<suffix>`. */
+export const AIRFLOW_LOG_TYPES = [
+  { key: "dagProcessing", suffix: "DAGProcessing" },
+  { key: "scheduler", suffix: "Scheduler" },
+  { key: "task", suffix: "Task" },
+  { key: "webserver", suffix: "WebServer" },
+  { key: "worker", suffix: "Worker" },
+] as const;
+export type AirflowLogType = (typeof AIRFLOW_LOG_TYPES)[number]["key"];
+
+/** Retention values CloudWatch Logs accepts; 0 means "never expire" (Terraform's convention). */
+export const LOG_RETENTION_DAYS = [
+  0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922,
+  3288, 3653,
+] as const;
+
+/** KMS ScheduleKeyDeletion accepts a pending window of 7 to 30 days. */
+export const KEY_DELETION_WINDOW_DAYS = { min: 7, max: 30, default: 30 } as const;
+
+/** The Terraform AWS provider only accepts VPC and subnet prefixes from /16 to /28. */
+export const CIDR_PREFIX = { min: 16, max: 28 } as const;
+
+/** Tags every environment must carry; the provider's default_tags put them on every resource. */
+export const MANDATORY_TAG_KEYS = ["Owner", "CostCenter", "DataClassification"] as const;

@@ -1,0 +1,76 @@
+import { createHash } from "node:crypto";
+import { AIRFLOW_LOG_TYPES, AirflowLogType } from "./mwaa-limits";
+
+/**
+ * Names of AWS things derived from an environment's config. Deterministic (same config, same
+ * names) and unique per account and Region where AWS needs that (S3 bucket names are global).
+ */
+
+/** AWS partition of a Region, for ARNs. */
+export function partitionOf(region: string): string {
+  if (region.startsWith("cn-")) return "aws-cn";
+  if (region.startsWith("us-gov-")) return "aws-us-gov";
+  return "aws";
+}
+
+/**
+ * Fits a name into `max` characters. Too long a name keeps its start and gets a short hash of the
+ * whole, so two long names that share a start still differ.
+ */
+export function fitName(name: string, max: number): string {
+  if (name.length <= max) return name;
+  const hash = createHash("sha256").update(name).digest("hex").slice(0, 8);
+  return `${name.slice(0, max - hash.length - 1).replace(/[-_.]+$/, "")}-${hash}`;
+}
+
+/** Lowercase, S3-safe form of an environment name ('_' is not allowed in bucket names). */
+function bucketSlug(environmentName: string): string {
+  return environmentName.toLowerCase().replace(/_/g, "-");
+}
+
+export function networkStackName(environmentName: string): string {
+  return `${environmentName}-network`;
+}
+
+export function mwaaStackName(environmentName: string): string {
+  return `${environmentName}-mwaa`;
+}
+
+export function defaultDagBucketName(environmentName: string, account: string, region: string): string {
+  return fitName(`${bucketSlug(environmentName)}-dags-${account}-${region}`, 63);
+}
+
+export function executionRoleName(environmentName: string): string {
+  return fitName(`${environmentName}-mwaa-execution`, 64);
+}
+
+export function flowLogsRoleName(environmentName: string): string {
+  return fitName(`${environmentName}-vpc-flow-logs`, 64);
+}
+
+export function environmentKeyAlias(environmentName: string): string {
+  return `alias/${environmentName}-mwaa`;
+}
+
+export function networkLogsKeyAlias(environmentName: string): string {
+  return `alias/${environmentName}-network-logs`;
+}
+
+/** MWAA writes to these groups whatever we do; we create them first so they get our key. */
+export function airflowLogGroupName(environmentName: string, logType: AirflowLogType): string {
+  const suffix = AIRFLOW_LOG_TYPES.find((t) => t.key === logType)!.suffix;
+  return `airflow-${environmentName}-${suffix}`;
+}
+
+/** Prefix of every Airflow log group of the environment, as the MWAA guide scopes its policy. */
+export function airflowLogGroupPrefix(environmentName: string): string {
+  return `airflow-${environmentName}-`;
+}
+
+export function flowLogGroupName(environmentName: string): string {
+  return `/mwaa/${environmentName}/vpc-flow-logs`;
+}
+
+export function environmentArn(environmentName: string, account: string, region: string): string {
+  return `arn:${partitionOf(region)}:airflow:${region}:${account}:environment/${environmentName}`;
+}

@@ -1,0 +1,172 @@
+import {
+  AIRFLOW_VERSIONS,
+  CIDR_PREFIX,
+  DEFAULT_AIRFLOW_VERSION,
+  DEFAULT_WORKER_QUOTA,
+  ENVIRONMENT_CLASSES,
+  ENVIRONMENT_NAME_MAX_LENGTH,
+  KEY_DELETION_WINDOW_DAYS,
+  LOG_LEVELS,
+  LOG_RETENTION_DAYS,
+  MANDATORY_TAG_KEYS,
+  SCHEDULERS,
+  WEBSERVER_ACCESS_MODES,
+  WEBSERVERS,
+} from "./mwaa-limits";
+
+/**
+ * The config reference: every field, what it does, what is allowed and its default. Validation
+ * errors quote `allowed`; the README's configuration table is this table (a test keeps the two in
+ * step, and another checks that every field of the schema is described here).
+ */
+export interface FieldDoc {
+  readonly description: string;
+  readonly allowed: string;
+  /** Omitted for required fields. */
+  readonly default?: string;
+}
+
+const list = (values: readonly (string | number)[]) => values.join(", ");
+const levels = `one of ${list(LOG_LEVELS)}`;
+
+export const CONFIG_FIELDS: Record<string, FieldDoc> = {
+  $schema: {
+    description: "Path to the JSON schema, for editors; ignored by the app.",
+    allowed: "a string",
+    default: "none",
+  },
+  name: {
+    description:
+      "The MWAA environment name; also names the stacks (`<name>-network`, `<name>-mwaa`), the log groups and the key aliases. Must equal the file name without `.json`.",
+    allowed: `a letter, then letters, digits, '-' or '_'; 1 to ${ENVIRONMENT_NAME_MAX_LENGTH} characters`,
+  },
+  account: {
+    description:
+      "The AWS account the environment is deployed to. The provider refuses any other account (`allowed_account_ids`) and policies are scoped to it.",
+    allowed: "12 digits",
+  },
+  region: {
+    description: "The AWS Region of every resource of the environment.",
+    allowed: "a Region code such as eu-west-1 or us-east-2",
+  },
+  protectFromDestroy: {
+    description:
+      "Sets `prevent_destroy` on the stateful resources (environment key, DAG bucket, Airflow and flow log groups) so a `destroy` or a replacing change fails instead of losing data. Set false only for throwaway environments.",
+    allowed: "true or false",
+    default: "true",
+  },
+  "airflow.version": {
+    description: "Apache Airflow version of the environment.",
+    allowed: `one of ${list(AIRFLOW_VERSIONS)}`,
+    default: DEFAULT_AIRFLOW_VERSION,
+  },
+  "airflow.environmentClass": {
+    description: "MWAA environment class (size of scheduler, workers and webserver).",
+    allowed: `one of ${list(ENVIRONMENT_CLASSES)}`,
+    default: "mw1.small",
+  },
+  "airflow.schedulers": {
+    description: "Number of schedulers.",
+    allowed: `${SCHEDULERS.min} to ${SCHEDULERS.max}; exactly 1 on mw1.micro`,
+    default: `${SCHEDULERS.default} (1 on mw1.micro)`,
+  },
+  "airflow.minWorkers": {
+    description: "Workers MWAA keeps running.",
+    allowed: "a whole number from 1 to maxWorkers; exactly 1 on mw1.micro",
+    default: "1",
+  },
+  "airflow.maxWorkers": {
+    description: "Workers MWAA may scale out to.",
+    allowed: "a whole number from minWorkers to workerQuota; exactly 1 on mw1.micro",
+    default: "10 (or workerQuota if lower, minWorkers if higher; 1 on mw1.micro)",
+  },
+  "airflow.workerQuota": {
+    description:
+      "Your account's MWAA workers-per-environment quota; raise it only after AWS raised the quota.",
+    allowed: "a whole number of at least 1",
+    default: String(DEFAULT_WORKER_QUOTA),
+  },
+  "airflow.minWebservers": {
+    description: "Webservers MWAA keeps running.",
+    allowed: `${WEBSERVERS.min} to ${WEBSERVERS.max}, at most maxWebservers; exactly 1 on mw1.micro`,
+    default: `${WEBSERVERS.default} (1 on mw1.micro)`,
+  },
+  "airflow.maxWebservers": {
+    description: "Webservers MWAA may scale out to under API load.",
+    allowed: `${WEBSERVERS.min} to ${WEBSERVERS.max}, at least minWebservers; exactly 1 on mw1.micro`,
+    default: `${WEBSERVERS.default} (1 on mw1.micro)`,
+  },
+  "airflow.webserverAccessMode": {
+    description:
+      "Who can reach the Airflow UI. PRIVATE_ONLY puts it behind a VPC endpoint; PUBLIC_ONLY exposes it on the internet (still behind IAM sign-in).",
+    allowed: `one of ${list(WEBSERVER_ACCESS_MODES)}`,
+    default: "PRIVATE_ONLY",
+  },
+  "airflow.weeklyMaintenanceWindowStart": {
+    description: "Start of the weekly maintenance window, in UTC.",
+    allowed: "DAY:HH:MM with DAY one of MON..SUN, HH 00-23 and MM 00 or 30, e.g. SUN:03:00",
+    default: "chosen by MWAA",
+  },
+  "airflow.dagS3Path": {
+    description: "Folder of the DAG bucket that holds the DAGs.",
+    allowed: "a relative S3 key prefix without a leading '/', e.g. dags",
+    default: "dags",
+  },
+  "airflow.configurationOptions": {
+    description: "Airflow configuration overrides (`airflow_configuration_options`).",
+    allowed: "an object of `section.option` keys (lowercase, e.g. core.default_timezone) to string values",
+    default: "{}",
+  },
+  "logging.retentionDays": {
+    description: "Retention of the five Airflow log groups.",
+    allowed: `one of ${list(LOG_RETENTION_DAYS)} (0 = never expire)`,
+    default: "365",
+  },
+  "logging.levels.dagProcessing": { description: "Log level of DAG processing logs.", allowed: levels, default: "WARNING" },
+  "logging.levels.scheduler": { description: "Log level of scheduler logs.", allowed: levels, default: "WARNING" },
+  "logging.levels.task": { description: "Log level of task logs.", allowed: levels, default: "INFO" },
+  "logging.levels.webserver": { description: "Log level of webserver logs.", allowed: levels, default: "WARNING" },
+  "logging.levels.worker": { description: "Log level of worker logs.", allowed: levels, default: "WARNING" },
+  "network.vpcCidr": {
+    description: "IPv4 CIDR of the VPC the network stack creates.",
+    allowed: `a network address in CIDR form with a prefix from /${CIDR_PREFIX.min} to /${CIDR_PREFIX.max}`,
+  },
+  "network.privateSubnets": {
+    description: "The two private subnets MWAA runs in.",
+    allowed: "exactly 2 subnets, in two different Availability Zones of the Region",
+  },
+  "network.privateSubnets[].cidr": {
+    description: "IPv4 CIDR of the subnet.",
+    allowed: `a network address in CIDR form, /${CIDR_PREFIX.min} to /${CIDR_PREFIX.max}, inside vpcCidr and not overlapping the other subnet`,
+  },
+  "network.privateSubnets[].availabilityZone": {
+    description: "Availability Zone of the subnet.",
+    allowed: "an Availability Zone name of the Region, e.g. eu-west-1a",
+  },
+  "network.webserverIngressCidrs": {
+    description:
+      "Networks (VPN, peered VPCs, Transit Gateway) allowed to reach the private Airflow UI on port 443.",
+    allowed: "a list of private IPv4 CIDR blocks; 0.0.0.0/0 is refused",
+    default: "[] (only the environment's own security group)",
+  },
+  "network.flowLogRetentionDays": {
+    description: "Retention of the VPC flow log group.",
+    allowed: `one of ${list(LOG_RETENTION_DAYS)} (0 = never expire)`,
+    default: "365",
+  },
+  "encryption.keyDeletionWindowDays": {
+    description: "Waiting period before a scheduled key deletion takes effect.",
+    allowed: `${KEY_DELETION_WINDOW_DAYS.min} to ${KEY_DELETION_WINDOW_DAYS.max}`,
+    default: String(KEY_DELETION_WINDOW_DAYS.default),
+  },
+  "storage.dagBucketName": {
+    description: "Name of the DAG bucket.",
+    allowed: "an S3 bucket name: 3 to 63 lowercase letters, digits, '.' or '-'",
+    default: "`<name>-dags-<account>-<region>` (lowercase, '_' as '-')",
+  },
+  tags: {
+    description:
+      "Tags on every resource, through the provider's `default_tags`; `MwaaEnvironment` (the name) and `ManagedBy` are added by the app.",
+    allowed: `an object that holds at least ${list(MANDATORY_TAG_KEYS)}; keys 1-128 and values 0-256 characters of letters, digits, spaces and _ . : / = + - @; no key starting with aws:, and not MwaaEnvironment or ManagedBy`,
+  },
+};

@@ -1,0 +1,105 @@
+import { z } from "zod";
+import {
+  AIRFLOW_VERSIONS,
+  DEFAULT_AIRFLOW_VERSION,
+  DEFAULT_WORKER_QUOTA,
+  ENVIRONMENT_CLASSES,
+  ENVIRONMENT_NAME_MAX_LENGTH,
+  ENVIRONMENT_NAME_PATTERN,
+  KEY_DELETION_WINDOW_DAYS,
+  LOG_LEVELS,
+  LOG_RETENTION_DAYS,
+  MAINTENANCE_WINDOW_PATTERN,
+  WEBSERVER_ACCESS_MODES,
+} from "./mwaa-limits";
+
+/**
+ * The shape of one environment's config file, field by field. Rules that tie fields together
+ * (sizing per class, CIDRs inside the VPC, zones of the Region, mandatory tags) live in
+ * `rules.ts`; what each field means is in `reference.ts`.
+ */
+
+const wholeNumber = z.number().int();
+
+/** Shape only; `rules.ts` checks the address, the prefix and how the blocks fit together. */
+const cidr = z.string();
+
+const retentionDays = z
+  .number()
+  .refine((days) => (LOG_RETENTION_DAYS as readonly number[]).includes(days));
+
+const logLevel = z.enum(LOG_LEVELS);
+
+const airflow = z.strictObject({
+  version: z.enum(AIRFLOW_VERSIONS).default(DEFAULT_AIRFLOW_VERSION),
+  environmentClass: z.enum(ENVIRONMENT_CLASSES).default("mw1.small"),
+  schedulers: wholeNumber.optional(),
+  minWorkers: wholeNumber.min(1).optional(),
+  maxWorkers: wholeNumber.min(1).optional(),
+  workerQuota: wholeNumber.min(1).default(DEFAULT_WORKER_QUOTA),
+  minWebservers: wholeNumber.optional(),
+  maxWebservers: wholeNumber.optional(),
+  webserverAccessMode: z.enum(WEBSERVER_ACCESS_MODES).default("PRIVATE_ONLY"),
+  weeklyMaintenanceWindowStart: z.string().regex(MAINTENANCE_WINDOW_PATTERN).optional(),
+  dagS3Path: z
+    .string()
+    .regex(/^[^/\s][^\s]*$/)
+    .max(1024)
+    .default("dags"),
+  configurationOptions: z
+    .record(z.string().regex(/^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$/), z.string())
+    .default({}),
+});
+
+const logging = z.strictObject({
+  retentionDays: retentionDays.default(365),
+  levels: z
+    .strictObject({
+      dagProcessing: logLevel.default("WARNING"),
+      scheduler: logLevel.default("WARNING"),
+      task: logLevel.default("INFO"),
+      webserver: logLevel.default("WARNING"),
+      worker: logLevel.default("WARNING"),
+    })
+    .default({ dagProcessing: "WARNING", scheduler: "WARNING", task: "INFO", webserver: "WARNING", worker: "WARNING" }),
+});
+
+const privateSubnet = z.strictObject({
+  cidr,
+  availabilityZone: z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d[a-z]$/),
+});
+
+const network = z.strictObject({
+  vpcCidr: cidr,
+  privateSubnets: z.array(privateSubnet).length(2),
+  webserverIngressCidrs: z.array(cidr).default([]),
+  flowLogRetentionDays: retentionDays.default(365),
+});
+
+const encryption = z.strictObject({
+  keyDeletionWindowDays: wholeNumber
+    .min(KEY_DELETION_WINDOW_DAYS.min)
+    .max(KEY_DELETION_WINDOW_DAYS.max)
+    .default(KEY_DELETION_WINDOW_DAYS.default),
+});
+
+const storage = z.strictObject({
+  dagBucketName: z.string().optional(),
+});
+
+export const environmentConfigSchema = z.strictObject({
+  $schema: z.string().optional(),
+  name: z.string().min(1).max(ENVIRONMENT_NAME_MAX_LENGTH).regex(ENVIRONMENT_NAME_PATTERN),
+  account: z.string().regex(/^\d{12}$/),
+  region: z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/),
+  protectFromDestroy: z.boolean().default(true),
+  airflow: airflow.default(airflow.parse({})),
+  logging: logging.default(logging.parse({})),
+  network,
+  encryption: encryption.default(encryption.parse({})),
+  storage: storage.default({}),
+  tags: z.record(z.string(), z.string()),
+});
+
+/** A config file as written, with defaults filled in but sizing not yet resolved per class. */
+export type ParsedConfig = z.output<typeof environmentConfigSchema>;

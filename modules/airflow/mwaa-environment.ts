@@ -1,0 +1,78 @@
+import { MwaaEnvironment as MwaaEnvironmentResource } from "@cdktf/provider-aws/lib/mwaa-environment";
+import { ITerraformDependable } from "cdktf";
+import { Construct } from "constructs";
+import { AirflowLogType } from "../../config/mwaa-limits";
+
+export interface AirflowSizing {
+  readonly environmentClass: string;
+  readonly schedulers: number;
+  readonly minWorkers: number;
+  readonly maxWorkers: number;
+  readonly minWebservers: number;
+  readonly maxWebservers: number;
+}
+
+export interface MwaaEnvironmentProps {
+  readonly name: string;
+  readonly airflowVersion: string;
+  readonly sizing: AirflowSizing;
+  readonly executionRoleArn: string;
+  /** The key's ARN. MWAA fails to create the environment when given a key id or an alias. */
+  readonly kmsKeyArn: string;
+  readonly sourceBucketArn: string;
+  readonly dagS3Path: string;
+  readonly subnetIds: string[];
+  readonly securityGroupIds: string[];
+  /** Log level of each of the five log types; all five are always enabled. */
+  readonly logLevels: Record<AirflowLogType, string>;
+  /** @default "PRIVATE_ONLY" */
+  readonly webserverAccessMode?: string;
+  /** @default chosen by MWAA */
+  readonly weeklyMaintenanceWindowStart?: string;
+  /** @default {} */
+  readonly airflowConfigurationOptions?: Record<string, string>;
+  /** What must exist first: the log groups (so MWAA does not create its own) and the role's policy. */
+  readonly dependsOn: ITerraformDependable[];
+}
+
+/** The `aws_mwaa_environment`, private by default and logging everything it can. */
+export class MwaaEnvironment extends Construct {
+  readonly environment: MwaaEnvironmentResource;
+
+  constructor(scope: Construct, id: string, props: MwaaEnvironmentProps) {
+    super(scope, id);
+    const log = (type: AirflowLogType) => ({ enabled: true, logLevel: props.logLevels[type] });
+
+    this.environment = new MwaaEnvironmentResource(this, "environment", {
+      name: props.name,
+      airflowVersion: props.airflowVersion,
+      environmentClass: props.sizing.environmentClass,
+      schedulers: props.sizing.schedulers,
+      minWorkers: props.sizing.minWorkers,
+      maxWorkers: props.sizing.maxWorkers,
+      minWebservers: props.sizing.minWebservers,
+      maxWebservers: props.sizing.maxWebservers,
+      executionRoleArn: props.executionRoleArn,
+      kmsKey: props.kmsKeyArn,
+      sourceBucketArn: props.sourceBucketArn,
+      dagS3Path: props.dagS3Path,
+      webserverAccessMode: props.webserverAccessMode ?? "PRIVATE_ONLY",
+      // MWAA creates and owns the database and webserver endpoints in our subnets.
+      endpointManagement: "SERVICE",
+      weeklyMaintenanceWindowStart: props.weeklyMaintenanceWindowStart,
+      airflowConfigurationOptions: props.airflowConfigurationOptions ?? {},
+      networkConfiguration: {
+        subnetIds: props.subnetIds,
+        securityGroupIds: props.securityGroupIds,
+      },
+      loggingConfiguration: {
+        dagProcessingLogs: log("dagProcessing"),
+        schedulerLogs: log("scheduler"),
+        taskLogs: log("task"),
+        webserverLogs: log("webserver"),
+        workerLogs: log("worker"),
+      },
+      dependsOn: props.dependsOn,
+    });
+  }
+}

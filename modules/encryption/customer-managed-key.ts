@@ -1,0 +1,91 @@
+import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
+import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
+import { Construct } from "constructs";
+import { partitionOf } from "../../config/names";
+import { allow, forPrincipals } from "../iam/policy-statements";
+
+export interface CustomerManagedKeyProps {
+  readonly account: string;
+  readonly region: string;
+  /** Alias, `alias/...`. Humans find the key by it; MWAA is given the key's ARN, never the alias. */
+  readonly alias: string;
+  readonly description: string;
+  /**
+   * Name prefixes of the CloudWatch log groups that may be encrypted with this key. The key policy
+   * lets `logs.<region>.amazonaws.com` use the key only for log groups matching them.
+   * @default [] (CloudWatch Logs may not use the key)
+   */
+  readonly logGroupNamePrefixes?: string[];
+  /** @default 30 */
+  readonly deletionWindowInDays?: number;
+  /** Fail any plan that would destroy the key. @default true */
+  readonly preventDestroy?: boolean;
+}
+
+/**
+ * A symmetric customer-managed KMS key with rotation, an alias and an explicit key policy:
+ *
+ * - the account root may administer and use the key, so IAM policies decide who else may; without
+ *   this statement KMS refuses the policy ("The new key policy will not allow you to update the key
+ *   policy in the future");
+ * - CloudWatch Logs may use it only for this account's log groups named by `logGroupNamePrefixes`
+ *   (the `kms:EncryptionContext:aws:logs:arn` condition of the MWAA guide).
+ *
+ * Single-Region on purpose: MWAA does not accept multi-Region keys.
+ */
+export class CustomerManagedKey extends Construct {
+  readonly key: KmsKey;
+  readonly alias: KmsAlias;
+  readonly policy: DataAwsIamPolicyDocument;
+  /** The key's ARN: what MWAA, S3 and CloudWatch Logs must be given. */
+  readonly arn: string;
+
+  constructor(scope: Construct, id: string, props: CustomerManagedKeyProps) {
+    super(scope, id);
+    const partition = partitionOf(props.region);
+    const logGroupArns = (props.logGroupNamePrefixes ?? []).map(
+      (prefix) => `arn:${partition}:logs:${props.region}:${props.account}:log-group:${prefix}*`,
+    );
+
+    this.policy = new DataAwsIamPolicyDocument(this, "policy", {
+      statement: [
+        forPrincipals(allow("AccountAdministration", ["kms:*"], ["*"]), "AWS", [
+          `arn:${partition}:iam::${props.account}:root`,
+        ]),
+        ...(logGroupArns.length === 0
+          ? []
+          : [
+              forPrincipals(
+                allow(
+                  "CloudWatchLogsEncryption",
+                  ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
+                  ["*"],
+                  [{ test: "ArnLike", variable: "kms:EncryptionContext:aws:logs:arn", values: logGroupArns }],
+                ),
+                "Service",
+                [`logs.${props.region}.amazonaws.com`],
+              ),
+            ]),
+      ],
+    });
+
+    this.key = new KmsKey(this, "key", {
+      description: props.description,
+      keyUsage: "ENCRYPT_DECRYPT",
+      customerMasterKeySpec: "SYMMETRIC_DEFAULT",
+      multiRegion: false,
+      enableKeyRotation: true,
+      deletionWindowInDays: props.deletionWindowInDays ?? 30,
+      bypassPolicyLockoutSafetyCheck: false,
+      policy: this.policy.json,
+      lifecycle: { preventDestroy: props.preventDestroy ?? true },
+    });
+
+    this.alias = new KmsAlias(this, "alias", {
+      name: props.alias,
+      targetKeyId: this.key.keyId,
+    });
+    this.arn = this.key.arn;
+  }
+}

@@ -1,0 +1,93 @@
+import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
+import { S3BucketOwnershipControls } from "@cdktf/provider-aws/lib/s3-bucket-ownership-controls";
+import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
+import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
+import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
+import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
+import { Construct } from "constructs";
+import { deny, forPrincipals } from "../iam/policy-statements";
+
+export interface DagBucketProps {
+  readonly bucketName: string;
+  /** The environment's key: MWAA requires the bucket's CMK to be the environment's CMK. */
+  readonly kmsKeyArn: string;
+  /** Fail any plan that would destroy the bucket. @default true */
+  readonly preventDestroy?: boolean;
+}
+
+/**
+ * The bucket MWAA reads DAGs, plugins and requirements from. Versioned (MWAA needs object versions
+ * to pin plugins and requirements), private (all four public-access-block flags, ACLs disabled),
+ * encrypted with the environment key and an S3 bucket key, reachable over TLS only. Never
+ * `force_destroy`: deleting a bucket that still holds objects fails instead of losing them.
+ */
+export class DagBucket extends Construct {
+  readonly bucket: S3Bucket;
+  readonly arn: string;
+  readonly name: string;
+  readonly publicAccessBlock: S3BucketPublicAccessBlock;
+  readonly policy: DataAwsIamPolicyDocument;
+
+  constructor(scope: Construct, id: string, props: DagBucketProps) {
+    super(scope, id);
+
+    this.bucket = new S3Bucket(this, "bucket", {
+      bucket: props.bucketName,
+      forceDestroy: false,
+      lifecycle: { preventDestroy: props.preventDestroy ?? true },
+    });
+    this.arn = this.bucket.arn;
+    this.name = this.bucket.bucket;
+
+    new S3BucketVersioningA(this, "versioning", {
+      bucket: this.bucket.id,
+      versioningConfiguration: { status: "Enabled" },
+    });
+
+    this.publicAccessBlock = new S3BucketPublicAccessBlock(this, "public-access-block", {
+      bucket: this.bucket.id,
+      blockPublicAcls: true,
+      blockPublicPolicy: true,
+      ignorePublicAcls: true,
+      restrictPublicBuckets: true,
+    });
+
+    new S3BucketServerSideEncryptionConfigurationA(this, "encryption", {
+      bucket: this.bucket.id,
+      rule: [
+        {
+          applyServerSideEncryptionByDefault: {
+            sseAlgorithm: "aws:kms",
+            kmsMasterKeyId: props.kmsKeyArn,
+          },
+          // One data key per bucket instead of per object: far fewer KMS calls, same key.
+          bucketKeyEnabled: true,
+        },
+      ],
+    });
+
+    new S3BucketOwnershipControls(this, "ownership", {
+      bucket: this.bucket.id,
+      rule: { objectOwnership: "BucketOwnerEnforced" },
+    });
+
+    this.policy = new DataAwsIamPolicyDocument(this, "policy-document", {
+      statement: [
+        forPrincipals(
+          deny("DenyInsecureTransport", ["s3:*"], [this.bucket.arn, `${this.bucket.arn}/*`], [
+            { test: "Bool", variable: "aws:SecureTransport", values: ["false"] },
+          ]),
+          "*",
+          ["*"],
+        ),
+      ],
+    });
+    new S3BucketPolicy(this, "policy", {
+      bucket: this.bucket.id,
+      policy: this.policy.json,
+      // S3 may answer concurrent configuration calls on one bucket with OperationAborted.
+      dependsOn: [this.publicAccessBlock],
+    });
+  }
+}

@@ -1,0 +1,109 @@
+import { TerraformOutput } from "cdktf";
+import { Construct } from "constructs";
+import { EnvironmentConfig } from "../config/environment-config";
+import {
+  airflowLogGroupPrefix,
+  environmentArn,
+  environmentKeyAlias,
+  executionRoleName,
+} from "../config/names";
+import { MwaaEnvironment } from "../modules/airflow/mwaa-environment";
+import { CustomerManagedKey } from "../modules/encryption/customer-managed-key";
+import { MwaaExecutionRole } from "../modules/iam/mwaa-execution-role";
+import { AirflowLogGroups } from "../modules/observability/airflow-log-groups";
+import { DagBucket } from "../modules/storage/dag-bucket";
+import { EnvironmentStack } from "./environment-stack";
+
+/** What the MWAA stack takes from the network stack. */
+export interface MwaaNetworkInputs {
+  readonly subnetIds: string[];
+  readonly securityGroupId: string;
+}
+
+/**
+ * `<env>-mwaa`: one customer-managed key encrypting the DAG bucket, the log groups and the
+ * environment; the execution role; the five log groups; the environment itself.
+ */
+export class MwaaStack extends EnvironmentStack {
+  readonly key: CustomerManagedKey;
+  readonly dagBucket: DagBucket;
+  readonly executionRole: MwaaExecutionRole;
+  readonly logGroups: AirflowLogGroups;
+  readonly environment: MwaaEnvironment;
+
+  constructor(scope: Construct, id: string, config: EnvironmentConfig, network: MwaaNetworkInputs) {
+    super(scope, id, config);
+    const { name, account, region, airflow, logging } = config;
+    const logGroupPrefix = airflowLogGroupPrefix(name);
+
+    this.key = new CustomerManagedKey(this, "environment-key", {
+      account,
+      region,
+      alias: environmentKeyAlias(name),
+      description: `Encrypts MWAA environment ${name}: its DAG bucket, log groups and environment`,
+      logGroupNamePrefixes: [logGroupPrefix],
+      deletionWindowInDays: config.encryption.keyDeletionWindowDays,
+      preventDestroy: config.protectFromDestroy,
+    });
+
+    this.dagBucket = new DagBucket(this, "dag-bucket", {
+      bucketName: config.storage.dagBucketName,
+      kmsKeyArn: this.key.arn,
+      preventDestroy: config.protectFromDestroy,
+    });
+
+    this.logGroups = new AirflowLogGroups(this, "log-groups", {
+      environmentName: name,
+      kmsKeyArn: this.key.arn,
+      retentionInDays: logging.retentionDays,
+      preventDestroy: config.protectFromDestroy,
+    });
+
+    this.executionRole = new MwaaExecutionRole(this, "execution-role", {
+      roleName: executionRoleName(name),
+      account,
+      region,
+      environmentArn: environmentArn(name, account, region),
+      dagBucketArn: this.dagBucket.arn,
+      kmsKeyArn: this.key.arn,
+      logGroupNamePrefix: logGroupPrefix,
+    });
+
+    this.environment = new MwaaEnvironment(this, "airflow", {
+      name,
+      airflowVersion: airflow.version,
+      sizing: airflow,
+      executionRoleArn: this.executionRole.arn,
+      kmsKeyArn: this.key.arn,
+      sourceBucketArn: this.dagBucket.arn,
+      dagS3Path: airflow.dagS3Path,
+      subnetIds: network.subnetIds,
+      securityGroupIds: [network.securityGroupId],
+      logLevels: logging.levels,
+      webserverAccessMode: airflow.webserverAccessMode,
+      weeklyMaintenanceWindowStart: airflow.weeklyMaintenanceWindowStart,
+      airflowConfigurationOptions: airflow.configurationOptions,
+      dependsOn: [...this.logGroups.all, this.executionRole.policy],
+    });
+
+    const environment = this.environment.environment;
+    new TerraformOutput(this, "webserver_url", {
+      value: environment.webserverUrl,
+      description: "Airflow UI (reachable from the VPC and webserverIngressCidrs when PRIVATE_ONLY)",
+    });
+    new TerraformOutput(this, "environment_arn", { value: environment.arn, description: "The MWAA environment" });
+    new TerraformOutput(this, "dag_bucket", {
+      value: this.dagBucket.name,
+      description: "Upload DAGs here, under the DAG folder",
+    });
+    new TerraformOutput(this, "execution_role_arn", {
+      value: this.executionRole.arn,
+      description: "Role the environment runs as; attach extra policies for your DAGs' needs",
+    });
+    new TerraformOutput(this, "kms_key_arn", { value: this.key.arn, description: "The environment key" });
+    new TerraformOutput(this, "security_group_id", {
+      value: network.securityGroupId,
+      description: "Security group of the environment",
+    });
+  }
+}

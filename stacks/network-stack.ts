@@ -1,0 +1,90 @@
+import { TerraformOutput } from "cdktf";
+import { Construct } from "constructs";
+import { EnvironmentConfig } from "../config/environment-config";
+import { flowLogGroupName, flowLogsRoleName, networkLogsKeyAlias } from "../config/names";
+import { CustomerManagedKey } from "../modules/encryption/customer-managed-key";
+import { PrivateNetwork } from "../modules/network/private-network";
+import { EndpointSecurityGroup, MwaaSecurityGroup } from "../modules/network/security-groups";
+import { VpcEndpoints } from "../modules/network/vpc-endpoints";
+import { VpcFlowLogs } from "../modules/observability/vpc-flow-logs";
+import { EnvironmentStack } from "./environment-stack";
+
+/**
+ * `<env>-network`: the private VPC, its endpoints, the security groups and flow logs. The MWAA
+ * stack reads `subnetIds` and `mwaaSecurityGroupId` through cross-stack references.
+ */
+export class NetworkStack extends EnvironmentStack {
+  readonly subnetIds: string[];
+  readonly mwaaSecurityGroupId: string;
+
+  constructor(scope: Construct, id: string, config: EnvironmentConfig) {
+    super(scope, id, config);
+    const { name, account, region, network } = config;
+
+    const privateNetwork = new PrivateNetwork(this, "network", {
+      namePrefix: name,
+      vpcCidr: network.vpcCidr,
+      privateSubnets: network.privateSubnets,
+    });
+    const vpcId = privateNetwork.vpc.id;
+
+    const mwaaSecurityGroup = new MwaaSecurityGroup(this, "mwaa-security-group", {
+      name: `${name}-mwaa`,
+      vpcId,
+      vpcCidr: network.vpcCidr,
+      webserverIngressCidrs: network.webserverIngressCidrs,
+    });
+    const endpointSecurityGroup = new EndpointSecurityGroup(this, "endpoint-security-group", {
+      name: `${name}-vpc-endpoints`,
+      vpcId,
+      clientSecurityGroupId: mwaaSecurityGroup.id,
+    });
+
+    const endpoints = new VpcEndpoints(this, "endpoints", {
+      region,
+      vpcId,
+      subnetIds: privateNetwork.subnets.map((s) => s.id),
+      routeTableIds: privateNetwork.routeTables.map((t) => t.id),
+      securityGroupId: endpointSecurityGroup.id,
+      namePrefix: name,
+    });
+    mwaaSecurityGroup.allowHttpsToPrefixList(
+      endpoints.s3PrefixListId,
+      "HTTPS to S3 through the gateway endpoint: DAGs, requirements, ECR image layers",
+    );
+
+    const logGroupName = flowLogGroupName(name);
+    const flowLogsKey = new CustomerManagedKey(this, "flow-logs-key", {
+      account,
+      region,
+      alias: networkLogsKeyAlias(name),
+      description: `Encrypts the VPC flow logs of MWAA environment ${name}`,
+      logGroupNamePrefixes: [logGroupName],
+      deletionWindowInDays: config.encryption.keyDeletionWindowDays,
+      preventDestroy: config.protectFromDestroy,
+    });
+    new VpcFlowLogs(this, "flow-logs", {
+      account,
+      region,
+      vpcId,
+      logGroupName,
+      kmsKeyArn: flowLogsKey.arn,
+      retentionInDays: network.flowLogRetentionDays,
+      roleName: flowLogsRoleName(name),
+      preventDestroy: config.protectFromDestroy,
+    });
+
+    this.subnetIds = privateNetwork.subnets.map((s) => s.id);
+    this.mwaaSecurityGroupId = mwaaSecurityGroup.id;
+
+    new TerraformOutput(this, "vpc_id", { value: vpcId, description: "The private VPC" });
+    new TerraformOutput(this, "private_subnet_ids", {
+      value: this.subnetIds,
+      description: "The two private subnets MWAA runs in",
+    });
+    new TerraformOutput(this, "mwaa_security_group_id", {
+      value: this.mwaaSecurityGroupId,
+      description: "Security group of the MWAA environment",
+    });
+  }
+}
