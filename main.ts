@@ -1,13 +1,16 @@
 import { App } from "cdktf";
-import { join } from "node:path";
+import { resolve } from "node:path";
 import { ConfigError, loadEnvironmentConfigs } from "./config/load";
 import { addEnvironmentStacks } from "./stacks/environment-app";
 
+/** Folder of the environment files; MWAA_CONFIG_DIR points elsewhere (e.g. a private config repo). */
+const configDir = resolve(process.env.MWAA_CONFIG_DIR ?? "config");
+
 // Validate every config file before building a single construct: a bad file stops the synth with
-// one line per problem and leaves no partial output behind.
+// one line per problem, a non-zero exit and nothing written.
 let configs;
 try {
-  configs = loadEnvironmentConfigs(join(process.cwd(), "config"));
+  configs = loadEnvironmentConfigs(configDir);
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
   process.stderr.write(`${error.message}\n`);

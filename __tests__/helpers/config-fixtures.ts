@@ -1,0 +1,28 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { EnvironmentConfig } from "../../config/environment-config";
+import { validateEnvironmentConfig } from "../../config/load";
+
+export const REPO_ROOT = join(__dirname, "..", "..");
+
+/** The example environment as a plain object, fresh for every call. */
+export function exampleRaw(): Record<string, any> {
+  return JSON.parse(readFileSync(join(REPO_ROOT, "config", "example.json"), "utf8"));
+}
+
+/** The example config after `edit`, validated; throws with the problems if it is not valid. */
+export function exampleConfig(edit: (raw: Record<string, any>) => void = () => {}): EnvironmentConfig {
+  const raw = exampleRaw();
+  edit(raw);
+  const result = validateEnvironmentConfig(JSON.stringify(raw), `${raw.name}.json`);
+  if (!result.ok) throw new Error(`fixture is invalid:\n${result.problems.join("\n")}`);
+  return result.config;
+}
+
+/** The problems validation reports for the example config after `edit` (empty when valid). */
+export function problemsAfter(edit: (raw: Record<string, any>) => void): string[] {
+  const raw = exampleRaw();
+  edit(raw);
+  const result = validateEnvironmentConfig(JSON.stringify(raw), `${raw.name}.json`);
+  return result.ok ? [] : result.problems;
+}

@@ -1,0 +1,69 @@
+import { App } from "cdktf";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { EnvironmentConfig } from "../../config/environment-config";
+import { mwaaStackName, networkStackName } from "../../config/names";
+import { addEnvironmentStacks } from "../../stacks/environment-app";
+
+/** A synthesized stack: the parsed `cdk.tf.json`. */
+export type StackJson = Record<string, any>;
+
+export interface SynthesizedEnvironment {
+  readonly outdir: string;
+  readonly network: StackJson;
+  readonly mwaa: StackJson;
+}
+
+/**
+ * Synthesizes the environment's stacks the way `cdktf synth` does: a fresh App and a full
+ * `app.synth()`, so cross-stack references are resolved and error annotations fail the synth.
+ */
+export function synthEnvironment(config: EnvironmentConfig): SynthesizedEnvironment {
+  const outdir = mkdtempSync(join(tmpdir(), "mwaa-synth-"));
+  const app = new App({ outdir });
+  addEnvironmentStacks(app, [config]);
+  app.synth();
+  const read = (stack: string) =>
+    JSON.parse(readFileSync(join(outdir, "stacks", stack, "cdk.tf.json"), "utf8")) as StackJson;
+  return { outdir, network: read(networkStackName(config.name)), mwaa: read(mwaaStackName(config.name)) };
+}
+
+/** Every resource of a type, by its logical id. */
+export function resources(stack: StackJson, type: string): Record<string, any> {
+  return stack.resource?.[type] ?? {};
+}
+
+/** The one resource of a type whose construct path ends with `pathEnd`. */
+export function resourceAt(stack: StackJson, type: string, pathEnd: string): any {
+  const matches = Object.values(resources(stack, type)).filter((r: any) =>
+    r["//"].metadata.path.endsWith(pathEnd),
+  );
+  if (matches.length !== 1) throw new Error(`expected one ${type} at */${pathEnd}, found ${matches.length}`);
+  return matches[0];
+}
+
+/** A Terraform reference to a resource's attribute, as it appears in synthesized JSON. */
+export function ref(stack: StackJson, type: string, pathEnd: string, attribute: string): string {
+  const [id] = Object.entries(resources(stack, type)).find(([, r]: [string, any]) =>
+    r["//"].metadata.path.endsWith(pathEnd),
+  )!;
+  return `\${${type}.${id}.${attribute}}`;
+}
+
+/** The statements of the `aws_iam_policy_document` whose construct path ends with `pathEnd`. */
+export function policyStatements(stack: StackJson, pathEnd: string): any[] {
+  const docs = Object.entries(stack.data?.aws_iam_policy_document ?? {}).filter(([, d]: [string, any]) =>
+    d["//"].metadata.path.endsWith(pathEnd),
+  );
+  if (docs.length !== 1) throw new Error(`expected one policy document at */${pathEnd}, found ${docs.length}`);
+  return (docs[0][1] as any).statement;
+}
+
+/** `${data.aws_iam_policy_document.<id>.json}` of the document at `pathEnd`. */
+export function policyJsonRef(stack: StackJson, pathEnd: string): string {
+  const [id] = Object.entries(stack.data.aws_iam_policy_document).find(([, d]: [string, any]) =>
+    d["//"].metadata.path.endsWith(pathEnd),
+  )!;
+  return `\${data.aws_iam_policy_document.${id}.json}`;
+}
