@@ -70,7 +70,7 @@ export function validateEnvironmentConfig(text: string, fileName: string): Valid
   ];
   const expectedName = basename(fileName, ".json");
   const name = (raw as Record<string, unknown>).name;
-  if (typeof name === "string" && name !== expectedName) {
+  if (typeof name === "string" && environmentConfigSchema.shape.name.safeParse(name).success && name !== expectedName) {
     problems.push({
       path: "name",
       value: name,
@@ -157,5 +157,5 @@ function formatProblem(problem: Problem): string {
 
 function display(value: unknown): string {
   const text = JSON.stringify(value) ?? String(value);
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 }

@@ -35,6 +35,9 @@ export const MAINTENANCE_WINDOW_PATTERN = /^(MON|TUE|WED|THU|FRI|SAT|SUN):([01]\
 export const ENVIRONMENT_NAME_PATTERN = /^[a-zA-Z][0-9a-zA-Z_-]*$/;
 export const ENVIRONMENT_NAME_MAX_LENGTH = 80;
 
+/** An AWS Region code, e.g. eu-west-1, us-gov-west-1. */
+export const REGION_PATTERN = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
+
 export const LOG_LEVELS = ["CRITICAL", "ERROR", "WARNING", "INFO", "DEBUG"] as const;
 
 /** The five Airflow log types; MWAA names their groups `airflow-<env>-<suffix>`. */

@@ -3,8 +3,10 @@ import {
   CIDR_PREFIX,
   DEFAULT_WORKER_QUOTA,
   ENVIRONMENT_CLASSES,
+  ENVIRONMENT_NAME_PATTERN,
   MANDATORY_TAG_KEYS,
   MICRO_CLASS,
+  REGION_PATTERN,
   SCHEDULERS,
   WEBSERVERS,
 } from "./mwaa-limits";
@@ -162,7 +164,7 @@ function networkProblems(network: Raw, region: unknown): Problem[] {
     }
     const zone = subnet.availabilityZone;
     if (typeof zone === "string") {
-      if (typeof region === "string" && !new RegExp(`^${region}[a-z]$`).test(zone)) {
+      if (typeof region === "string" && REGION_PATTERN.test(region) && !new RegExp(`^${region}[a-z]$`).test(zone)) {
         problems.push({
           path: `${path}.availabilityZone`,
           value: zone,
@@ -258,7 +260,17 @@ function bucketNameProblems(config: Raw): Problem[] {
     }));
   }
   const { name, account, region } = config;
-  if (typeof name !== "string" || typeof account !== "string" || typeof region !== "string") return [];
+  // A derived name is only worth checking once its parts are valid; their own messages come first.
+  if (
+    typeof name !== "string" ||
+    !ENVIRONMENT_NAME_PATTERN.test(name) ||
+    typeof account !== "string" ||
+    !/^\d{12}$/.test(account) ||
+    typeof region !== "string" ||
+    !REGION_PATTERN.test(region)
+  ) {
+    return [];
+  }
   const derived = defaultDagBucketName(name, account, region);
   return s3BucketNameProblems(derived).map((message) => ({
     path: "storage.dagBucketName",

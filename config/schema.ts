@@ -10,6 +10,7 @@ import {
   LOG_LEVELS,
   LOG_RETENTION_DAYS,
   MAINTENANCE_WINDOW_PATTERN,
+  REGION_PATTERN,
   WEBSERVER_ACCESS_MODES,
 } from "./mwaa-limits";
 
@@ -91,7 +92,7 @@ export const environmentConfigSchema = z.strictObject({
   $schema: z.string().optional(),
   name: z.string().min(1).max(ENVIRONMENT_NAME_MAX_LENGTH).regex(ENVIRONMENT_NAME_PATTERN),
   account: z.string().regex(/^\d{12}$/),
-  region: z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/),
+  region: z.string().regex(REGION_PATTERN),
   protectFromDestroy: z.boolean().default(true),
   airflow: airflow.default(airflow.parse({})),
   logging: logging.default(logging.parse({})),

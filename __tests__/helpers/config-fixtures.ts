@@ -19,10 +19,10 @@ export function exampleConfig(edit: (raw: Record<string, any>) => void = () => {
   return result.config;
 }
 
-/** The problems validation reports for the example config after `edit` (empty when valid). */
+/** The problems validation reports for `config/example.json` after `edit` (empty when valid). */
 export function problemsAfter(edit: (raw: Record<string, any>) => void): string[] {
   const raw = exampleRaw();
   edit(raw);
-  const result = validateEnvironmentConfig(JSON.stringify(raw), `${raw.name}.json`);
+  const result = validateEnvironmentConfig(JSON.stringify(raw), "example.json");
   return result.ok ? [] : result.problems;
 }

@@ -1,0 +1,54 @@
+import { exampleConfig } from "../helpers/config-fixtures";
+import { synthEnvironment } from "../helpers/synth";
+
+describe("every stack of an environment", () => {
+  const { network, mwaa } = synthEnvironment(exampleConfig());
+  const stacks = { network, mwaa };
+
+  it.each(Object.entries(stacks))("%s: tags every resource with the config's tags through default_tags", (_, stack) => {
+    expect(stack.provider.aws).toEqual([
+      expect.objectContaining({
+        region: "eu-west-1",
+        default_tags: [
+          {
+            tags: {
+              Owner: "data-platform",
+              CostCenter: "cc-1234",
+              DataClassification: "internal",
+              MwaaEnvironment: "example",
+              ManagedBy: "cdktf",
+            },
+          },
+        ],
+      }),
+    ]);
+  });
+
+  it.each(Object.entries(stacks))("%s: refuses to run against any account but the configured one", (_, stack) => {
+    expect(stack.provider.aws[0].allowed_account_ids).toEqual(["111122223333"]);
+  });
+
+  it.each(Object.entries(stacks))("%s: pins the AWS provider to one exact version", (_, stack) => {
+    expect(stack.terraform.required_providers.aws).toEqual({ source: "aws", version: "6.25.0" });
+  });
+
+  it.each(Object.entries(stacks))("%s: requires a Terraform with S3-native state locking", (_, stack) => {
+    expect(stack.terraform.required_version).toBe(">= 1.10.0");
+  });
+
+  it.each(Object.entries(stacks))("%s: keeps its state at a path relative to the project, outside cdktf.out", (name, stack) => {
+    expect(stack.terraform.backend).toEqual({ local: { path: `../../../terraform.example-${name}.tfstate` } });
+  });
+
+  it("lets the MWAA stack read the network stack's state at the same relative path", () => {
+    expect(mwaa.data.terraform_remote_state["cross-stack-reference-input-example-network"]).toMatchObject({
+      backend: "local",
+      config: { path: "../../../terraform.example-network.tfstate" },
+    });
+  });
+
+  it("tags the config changes it is given", () => {
+    const other = synthEnvironment(exampleConfig((raw) => (raw.tags.Owner = "analytics"))).mwaa;
+    expect(other.provider.aws[0].default_tags[0].tags.Owner).toBe("analytics");
+  });
+});
