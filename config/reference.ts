@@ -170,3 +170,12 @@ export const CONFIG_FIELDS: Record<string, FieldDoc> = {
     allowed: `an object that holds at least ${list(MANDATORY_TAG_KEYS)}; keys 1-128 and values 0-256 characters of letters, digits, spaces and _ . : / = + - @; no key starting with aws:, and not MwaaEnvironment or ManagedBy`,
   },
 };
+
+/** The reference as the README's Markdown table. */
+export function renderConfigReference(): string {
+  const cell = (text: string) => text.replace(/\|/g, "\\|");
+  const rows = Object.entries(CONFIG_FIELDS)
+    .filter(([path]) => path !== "$schema")
+    .map(([path, doc]) => `| \`${path}\` | ${cell(doc.description)} | ${cell(doc.allowed)} | ${cell(doc.default ?? "required")} |`);
+  return ["| field | what it does | allowed | default |", "| --- | --- | --- | --- |", ...rows].join("\n");
+}

@@ -1,0 +1,110 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { homedir, hostname, tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { exampleRaw, REPO_ROOT } from "./helpers/config-fixtures";
+
+/*
+ * The app as `cdktf synth` runs it: the `app` command of cdktf.json (compile, then `node dist/main.js`),
+ * with CDKTF_OUTDIR set the way the CLI sets it.
+ */
+
+const appCommand: string = JSON.parse(readFileSync(join(REPO_ROOT, "cdktf.json"), "utf8")).app;
+
+function runApp(env: Record<string, string>) {
+  return spawnSync("node", ["dist/main.js"], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...env },
+    encoding: "utf8",
+  });
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const path = join(dir, entry);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+beforeAll(() => {
+  // The compile half of the app command; what follows runs its second half with other settings.
+  const [compile] = appCommand.split(" && ");
+  execFileSync("sh", ["-c", compile], { cwd: REPO_ROOT, stdio: "pipe" });
+}, 60_000);
+
+describe("the app on the example config", () => {
+  let outdir: string;
+  beforeAll(() => {
+    outdir = mkdtempSync(join(tmpdir(), "mwaa-app-"));
+    const run = runApp({ CDKTF_OUTDIR: outdir });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+  });
+  const stack = (name: string) => readFileSync(join(outdir, "stacks", name, "cdk.tf.json"), "utf8");
+
+  it("synthesizes the network and the MWAA stack of every environment in config/", () => {
+    expect(readdirSync(join(outdir, "stacks")).sort()).toEqual(["example-mwaa", "example-network"]);
+  });
+
+  it("writes byte-identical output when run twice", () => {
+    const again = mkdtempSync(join(tmpdir(), "mwaa-app-"));
+    expect(runApp({ CDKTF_OUTDIR: again }).status).toBe(0);
+    const first = filesUnder(outdir).map((f) => relative(outdir, f)).sort();
+    expect(filesUnder(again).map((f) => relative(again, f)).sort()).toEqual(first);
+    for (const file of first) {
+      expect(readFileSync(join(again, file)).equals(readFileSync(join(outdir, file)))).toBe(true);
+    }
+  });
+
+  it("names no path or host of the machine that made it", () => {
+    // The user name is left out: "root" is also the account principal `arn:aws:iam::<account>:root`.
+    const machineMarks = [REPO_ROOT, homedir(), tmpdir(), outdir, hostname()].filter((mark) => mark.length > 3);
+    const found = filesUnder(outdir).flatMap((file) => {
+      const text = readFileSync(file, "utf8");
+      const marks = machineMarks.filter((mark) => text.includes(mark));
+      const absolute = text.match(/"\/(home|root|tmp|Users|work|var)\/[^"]*"/g) ?? [];
+      return [...marks, ...absolute].map((mark) => `${relative(outdir, file)}: ${mark}`);
+    });
+    expect(found).toEqual([]);
+  });
+
+  it("matches the reviewed snapshot of the example environment", () => {
+    expect(JSON.parse(stack("example-network"))).toMatchSnapshot("example-network");
+    expect(JSON.parse(stack("example-mwaa"))).toMatchSnapshot("example-mwaa");
+  });
+});
+
+describe("the app on a bad config", () => {
+  const configDirWith = (files: Record<string, unknown>) => {
+    const dir = mkdtempSync(join(tmpdir(), "mwaa-bad-config-"));
+    for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), JSON.stringify(content));
+    return dir;
+  };
+
+  it("exits non-zero with one line per problem, no stack trace and no output", () => {
+    const bad: Record<string, any> = { ...exampleRaw(), region: "Ireland" };
+    bad.airflow = { ...bad.airflow, maxWorkers: 99, surprise: 1 };
+    const configDir = configDirWith({ "example.json": bad });
+    const outdir = join(mkdtempSync(join(tmpdir(), "mwaa-app-")), "cdktf.out");
+
+    const run = runApp({ CDKTF_OUTDIR: outdir, MWAA_CONFIG_DIR: configDir });
+
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe("");
+    const lines = run.stderr.trim().split("\n");
+    expect(lines[0]).toBe("3 problems in the environment config:");
+    expect(lines.slice(1)).toEqual([
+      expect.stringMatching(/^ {2}- .*example\.json: region: got "Ireland"; is not allowed; allowed: a Region code/),
+      expect.stringMatching(/^ {2}- .*example\.json: airflow\.surprise: got 1; is not a known setting/),
+      expect.stringMatching(/^ {2}- .*example\.json: airflow\.maxWorkers: got 99; must be at most airflow\.workerQuota \(25\)/),
+    ]);
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+    expect(existsSync(outdir)).toBe(false);
+  });
+
+  it("tells a user with no environment file how to start", () => {
+    const run = runApp({ CDKTF_OUTDIR: join(tmpdir(), "unused"), MWAA_CONFIG_DIR: configDirWith({}) });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/holds no <environment>\.json file; copy config\/example\.json from the repository and edit it/);
+  });
+});
