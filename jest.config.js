@@ -1,6 +1,6 @@
 /**
- * Tests are transpiled by SWC (no type checking: `npm test` runs `tsc` for that first), which keeps
- * a test file's start-up near the cost of loading cdktf and the provider classes it uses.
+ * Tests are transpiled file by file by `jest.transform.js` (no type checking: `npm test` runs `tsc`
+ * for that first).
  * @type {import('jest').Config}
  */
 module.exports = {
@@ -8,7 +8,7 @@ module.exports = {
   roots: ["<rootDir>/__tests__"],
   testMatch: ["**/*.test.ts"],
   transform: {
-    "^.+\\.ts$": ["@swc/jest", { jsc: { parser: { syntax: "typescript" }, target: "es2022" }, module: { type: "commonjs" } }],
+    "^.+\\.ts$": "<rootDir>/jest.transform.js",
   },
   moduleFileExtensions: ["ts", "js", "json"],
 };
