@@ -74,6 +74,18 @@ describe("the app on the example config", () => {
   });
 });
 
+describe("the app under `cdktf synth --hcl`", () => {
+  it("renders every stack as HCL with no unrendered object, token or stray key", () => {
+    const outdir = mkdtempSync(join(tmpdir(), "mwaa-hcl-"));
+    expect(runApp({ CDKTF_OUTDIR: outdir, SYNTH_HCL_OUTPUT: "true" }).status).toBe(0);
+    for (const stack of ["example-network", "example-mwaa"]) {
+      const hcl = readFileSync(join(outdir, "stacks", stack, "cdk.tf"), "utf8");
+      expect(hcl).toMatch(/resource "aws_/);
+      expect(hcl).not.toMatch(/\[object Object\]|\$\{TfToken|^\s*\d+ = /m);
+    }
+  });
+});
+
 describe("the app on a bad config", () => {
   const configDirWith = (files: Record<string, unknown>) => {
     const dir = mkdtempSync(join(tmpdir(), "mwaa-bad-config-"));

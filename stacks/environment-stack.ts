@@ -4,9 +4,6 @@ import { Construct } from "constructs";
 import { EnvironmentConfig } from "../config/environment-config";
 import { APP_TAG_KEYS } from "../config/rules";
 
-/** Terraform 1.10 brought S3-native state locking, which the remote state setup relies on. */
-export const REQUIRED_TERRAFORM_VERSION = ">= 1.10.0";
-
 /**
  * What every stack of an environment shares: an AWS provider pinned to the environment's account
  * and Region that tags every resource, and an explicit state location.
@@ -28,7 +25,8 @@ export abstract class EnvironmentStack extends TerraformStack {
     // runs in cdktf.out/stacks/<stack>, so this keeps the state beside the project, outside
     // cdktf.out, and readable by the other stacks' remote-state lookups under the same path.
     new LocalBackend(this, { path: `../../../terraform.${id}.tfstate` });
-    this.addOverride("terraform.required_version", REQUIRED_TERRAFORM_VERSION);
+    // No `required_version`: cdktf 0.21 renders extra terraform-block attributes as broken HCL
+    // (`0 = "required_version"`) under `synth --hcl`. The README states Terraform >= 1.10.
   }
 }
 

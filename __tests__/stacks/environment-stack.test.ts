@@ -32,10 +32,6 @@ describe("every stack of an environment", () => {
     expect(stack.terraform.required_providers.aws).toEqual({ source: "aws", version: "6.25.0" });
   });
 
-  it.each(Object.entries(stacks))("%s: requires a Terraform with S3-native state locking", (_, stack) => {
-    expect(stack.terraform.required_version).toBe(">= 1.10.0");
-  });
-
   it.each(Object.entries(stacks))("%s: keeps its state at a path relative to the project, outside cdktf.out", (name, stack) => {
     expect(stack.terraform.backend).toEqual({ local: { path: `../../../terraform.example-${name}.tfstate` } });
   });
