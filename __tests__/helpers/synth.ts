@@ -1,4 +1,4 @@
-import { App } from "cdktf";
+import { Testing } from "cdktf";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -16,12 +16,13 @@ export interface SynthesizedEnvironment {
 }
 
 /**
- * Synthesizes the environment's stacks the way `cdktf synth` does: a fresh App and a full
- * `app.synth()`, so cross-stack references are resolved and error annotations fail the synth.
+ * Synthesizes the environment's stacks the way `cdktf synth` does: a fresh app configured like
+ * main.ts's (no stubbed version, no future flags) and a full `app.synth()`, so cross-stack
+ * references are resolved and error annotations fail the synth. (`Testing.synth` does neither.)
  */
 export function synthEnvironment(config: EnvironmentConfig): SynthesizedEnvironment {
   const outdir = mkdtempSync(join(tmpdir(), "mwaa-synth-"));
-  const app = new App({ outdir });
+  const app = Testing.app({ outdir, stubVersion: false, enableFutureFlags: false });
   addEnvironmentStacks(app, [config]);
   app.synth();
   const read = (stack: string) =>

@@ -43,6 +43,16 @@ describe("every stack of an environment", () => {
     });
   });
 
+  it.each(Object.entries(stacks))("%s: writes every policy as a data.aws_iam_policy_document, never as inline JSON text", (_, stack) => {
+    const policies = Object.values<Record<string, any>>(stack.resource).flatMap((byId) =>
+      Object.values<any>(byId).flatMap((resource) =>
+        ["policy", "assume_role_policy"].filter((key) => key in resource).map((key) => resource[key]),
+      ),
+    );
+    expect(policies.length).toBeGreaterThanOrEqual(2);
+    for (const policy of policies) expect(policy).toMatch(/^\$\{data\.aws_iam_policy_document\.[\w-]+\.json\}$/);
+  });
+
   it("tags the config changes it is given", () => {
     const other = synthEnvironment(exampleConfig((raw) => (raw.tags.Owner = "analytics"))).mwaa;
     expect(other.provider.aws[0].default_tags[0].tags.Owner).toBe("analytics");
