@@ -42,8 +42,8 @@ describe("the app on the example config", () => {
   });
   const stack = (name: string) => readFileSync(join(outdir, "stacks", name, "cdk.tf.json"), "utf8");
 
-  it("synthesizes the network and the MWAA stack of every environment in config/", () => {
-    expect(readdirSync(join(outdir, "stacks")).sort()).toEqual(["example-mwaa", "example-network"]);
+  it("synthesizes the state, network and MWAA stacks of every environment in config/", () => {
+    expect(readdirSync(join(outdir, "stacks")).sort()).toEqual(["example-mwaa", "example-network", "example-state"]);
   });
 
   it("writes byte-identical output when run twice", () => {
@@ -69,6 +69,7 @@ describe("the app on the example config", () => {
   });
 
   it("matches the reviewed snapshot of the example environment", () => {
+    expect(JSON.parse(stack("example-state"))).toMatchSnapshot("example-state");
     expect(JSON.parse(stack("example-network"))).toMatchSnapshot("example-network");
     expect(JSON.parse(stack("example-mwaa"))).toMatchSnapshot("example-mwaa");
   });
@@ -78,7 +79,7 @@ describe("the app under `cdktf synth --hcl`", () => {
   it("renders every stack as HCL with no unrendered object, token or stray key", () => {
     const outdir = mkdtempSync(join(tmpdir(), "mwaa-hcl-"));
     expect(runApp({ CDKTF_OUTDIR: outdir, SYNTH_HCL_OUTPUT: "true" }).status).toBe(0);
-    for (const stack of ["example-network", "example-mwaa"]) {
+    for (const stack of ["example-state", "example-network", "example-mwaa"]) {
       const hcl = readFileSync(join(outdir, "stacks", stack, "cdk.tf"), "utf8");
       expect(hcl).toMatch(/resource "aws_/);
       expect(hcl).not.toMatch(/\[object Object\]|\$\{TfToken|^\s*\d+ = /m);

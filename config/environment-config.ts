@@ -1,9 +1,9 @@
 import { MICRO_CLASS, SCHEDULERS, WEBSERVERS } from "./mwaa-limits";
-import { defaultDagBucketName } from "./names";
+import { defaultDagBucketName, defaultStateBucketName } from "./names";
 import { ParsedConfig } from "./schema";
 
 /** One environment's validated config, every default resolved. What stacks and modules receive. */
-export interface EnvironmentConfig extends Omit<ParsedConfig, "airflow" | "storage" | "$schema"> {
+export interface EnvironmentConfig extends Omit<ParsedConfig, "airflow" | "storage" | "state" | "$schema"> {
   readonly airflow: ParsedConfig["airflow"] & {
     readonly schedulers: number;
     readonly minWorkers: number;
@@ -12,6 +12,23 @@ export interface EnvironmentConfig extends Omit<ParsedConfig, "airflow" | "stora
     readonly maxWebservers: number;
   };
   readonly storage: { readonly dagBucketName: string };
+  readonly state: S3StateConfig | HcpStateConfig;
+}
+
+/** State in this environment's bucket, created by the `<name>-state` bootstrap stack. */
+export interface S3StateConfig {
+  readonly backend: "s3";
+  readonly bucketName: string;
+  readonly noncurrentVersionExpirationDays: number;
+  readonly bootstrapStateInBucket: boolean;
+}
+
+/** State in HCP Terraform workspaces named `<workspacePrefix><stack>`. */
+export interface HcpStateConfig {
+  readonly backend: "hcp";
+  readonly organization: string;
+  readonly workspacePrefix: string;
+  readonly hostname: string;
 }
 
 /** Fills the defaults that depend on other fields: sizing per class, the derived bucket name. */
@@ -36,5 +53,20 @@ export function resolveConfig(parsed: ParsedConfig): EnvironmentConfig {
       dagBucketName:
         config.storage.dagBucketName ?? defaultDagBucketName(config.name, config.account, config.region),
     },
+    state: resolveState(config),
+  };
+}
+
+function resolveState(config: Omit<ParsedConfig, "$schema">): S3StateConfig | HcpStateConfig {
+  const { state } = config;
+  if (state.backend === "hcp") {
+    // Validation guarantees the organization of an hcp backend.
+    return { backend: "hcp", organization: state.organization!, workspacePrefix: state.workspacePrefix, hostname: state.hostname };
+  }
+  return {
+    backend: "s3",
+    bucketName: state.bucketName ?? defaultStateBucketName(config.name, config.account, config.region),
+    noncurrentVersionExpirationDays: state.noncurrentVersionExpirationDays,
+    bootstrapStateInBucket: state.bootstrapStateInBucket,
   };
 }

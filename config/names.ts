@@ -40,6 +40,27 @@ export function defaultDagBucketName(environmentName: string, account: string, r
   return fitName(`${bucketSlug(environmentName)}-dags-${account}-${region}`, 63);
 }
 
+export function stateStackName(environmentName: string): string {
+  return `${environmentName}-state`;
+}
+
+export function defaultStateBucketName(environmentName: string, account: string, region: string): string {
+  return fitName(`${bucketSlug(environmentName)}-tfstate-${account}-${region}`, 63);
+}
+
+export function stateKeyAlias(environmentName: string): string {
+  return `alias/${environmentName}-tfstate`;
+}
+
+/** Where a stack's state lives in the state bucket: one key per stack, grouped by environment. */
+export function stateObjectKey(environmentName: string, stackName: string): string {
+  return `${environmentName}/${stackName}.tfstate`;
+}
+
+export function aliasArn(alias: string, account: string, region: string): string {
+  return `arn:${partitionOf(region)}:kms:${region}:${account}:${alias}`;
+}
+
 export function executionRoleName(environmentName: string): string {
   return fitName(`${environmentName}-mwaa-execution`, 64);
 }

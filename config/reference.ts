@@ -164,6 +164,43 @@ export const CONFIG_FIELDS: Record<string, FieldDoc> = {
     allowed: "an S3 bucket name: 3 to 63 lowercase letters, digits, '.' or '-'",
     default: "`<name>-dags-<account>-<region>` (lowercase, '_' as '-')",
   },
+  "state.backend": {
+    description:
+      "Where Terraform state lives. s3: a bucket and key of this environment, created by the `<name>-state` bootstrap stack, encrypted with its own key and locked with S3-native lock files. hcp: HCP Terraform (Terraform Cloud) workspaces, one per stack.",
+    allowed: "s3 or hcp",
+    default: "s3",
+  },
+  "state.bucketName": {
+    description: "s3 only: name of the state bucket the bootstrap stack creates.",
+    allowed: "an S3 bucket name: 3 to 63 lowercase letters, digits, '.' or '-'",
+    default: "`<name>-tfstate-<account>-<region>` (lowercase, '_' as '-')",
+  },
+  "state.noncurrentVersionExpirationDays": {
+    description: "s3 only: days an overwritten state version is kept before S3 expires it.",
+    allowed: "a whole number of at least 1",
+    default: "90",
+  },
+  "state.bootstrapStateInBucket": {
+    description:
+      "s3 only: false while the bootstrap stack keeps its own state in a local file; set true once the bucket exists to move that state into the bucket (`cdktf deploy <name>-state --migrate-state`).",
+    allowed: "true or false",
+    default: "false",
+  },
+  "state.organization": {
+    description: "hcp only: the HCP Terraform organization.",
+    allowed: "letters, digits, '-' and '_', up to 40 characters; required when backend is hcp",
+    default: "none",
+  },
+  "state.workspacePrefix": {
+    description: "hcp only: prefix of the workspace names; each stack uses `<prefix><stack>`, e.g. mwaa-example-network.",
+    allowed: "letters, digits, '-' and '_', up to 50 characters",
+    default: "mwaa-",
+  },
+  "state.hostname": {
+    description: "hcp only: the HCP Terraform or Terraform Enterprise host.",
+    allowed: "a host name",
+    default: "app.terraform.io",
+  },
   tags: {
     description:
       "Tags on every resource, through the provider's `default_tags`; `MwaaEnvironment` (the name) and `ManagedBy` are added by the app.",

@@ -10,7 +10,7 @@ import {
   SCHEDULERS,
   WEBSERVERS,
 } from "./mwaa-limits";
-import { defaultDagBucketName } from "./names";
+import { defaultDagBucketName, defaultStateBucketName } from "./names";
 import { s3BucketNameProblems } from "./s3-bucket-name";
 
 /**
@@ -45,6 +45,7 @@ export function crossFieldProblems(raw: unknown): Problem[] {
     ...networkProblems(asObject(config.network), config.region),
     ...tagProblems(config.tags),
     ...bucketNameProblems(config),
+    ...stateProblems(config),
   ];
 }
 
@@ -251,13 +252,54 @@ function tagProblems(tags: unknown): Problem[] {
 }
 
 function bucketNameProblems(config: Raw): Problem[] {
-  const storage = asObject(config.storage);
-  if (typeof storage.dagBucketName === "string") {
-    return s3BucketNameProblems(storage.dagBucketName).map((message) => ({
-      path: "storage.dagBucketName",
-      value: storage.dagBucketName,
-      message,
+  return namedBucketProblems(config, "storage.dagBucketName", asObject(config.storage).dagBucketName, defaultDagBucketName);
+}
+
+function stateProblems(config: Raw): Problem[] {
+  const state = asObject(config.state);
+  const backend = state.backend ?? "s3";
+  if (backend === "hcp") {
+    const problems: Problem[] = [];
+    if (state.organization === undefined) {
+      problems.push({ path: "state.organization", message: "is required when state.backend is hcp; set your HCP Terraform organization" });
+    }
+    for (const field of ["bucketName", "noncurrentVersionExpirationDays", "bootstrapStateInBucket"]) {
+      if (field in state) {
+        problems.push({ path: `state.${field}`, value: state[field], message: "applies only to the s3 backend; remove it or set state.backend to s3" });
+      }
+    }
+    if (typeof config.name === "string" && typeof state.workspacePrefix === "string") {
+      const longest = `${state.workspacePrefix}${config.name}-network`;
+      if (longest.length > 90) {
+        problems.push({
+          path: "state.workspacePrefix",
+          value: state.workspacePrefix,
+          message: `makes the workspace name '${longest}' longer than HCP Terraform's 90 characters`,
+        });
+      }
+    }
+    return problems;
+  }
+  if (backend !== "s3") return [];
+  const problems = ["organization", "workspacePrefix", "hostname"]
+    .filter((field) => field in state)
+    .map((field) => ({
+      path: `state.${field}`,
+      value: state[field],
+      message: "applies only to the hcp backend; remove it or set state.backend to hcp",
     }));
+  return [...problems, ...namedBucketProblems(config, "state.bucketName", state.bucketName, defaultStateBucketName)];
+}
+
+/** S3 naming problems of a configured bucket name, or of the name that would be derived. */
+function namedBucketProblems(
+  config: Raw,
+  path: string,
+  configured: unknown,
+  derive: (name: string, account: string, region: string) => string,
+): Problem[] {
+  if (typeof configured === "string") {
+    return s3BucketNameProblems(configured).map((message) => ({ path, value: configured, message }));
   }
   const { name, account, region } = config;
   // A derived name is only worth checking once its parts are valid; their own messages come first.
@@ -271,9 +313,9 @@ function bucketNameProblems(config: Raw): Problem[] {
   ) {
     return [];
   }
-  const derived = defaultDagBucketName(name, account, region);
+  const derived = derive(name, account, region);
   return s3BucketNameProblems(derived).map((message) => ({
-    path: "storage.dagBucketName",
-    message: `the default name '${derived}' ${message}; set storage.dagBucketName`,
+    path,
+    message: `the default name '${derived}' ${message}; set ${path}`,
   }));
 }

@@ -88,6 +88,22 @@ const storage = z.strictObject({
   dagBucketName: z.string().optional(),
 });
 
+/** HCP Terraform organization and workspace names: letters, digits, '-' and '_'. */
+const HCP_NAME_PATTERN = /^[A-Za-z0-9_-]+$/;
+
+const state = z.strictObject({
+  backend: z.enum(["s3", "hcp"]).default("s3"),
+  bucketName: z.string().optional(),
+  noncurrentVersionExpirationDays: wholeNumber.min(1).default(90),
+  bootstrapStateInBucket: z.boolean().default(false),
+  organization: z.string().max(40).regex(HCP_NAME_PATTERN).optional(),
+  workspacePrefix: z.string().max(50).regex(/^[A-Za-z0-9_-]*$/).default("mwaa-"),
+  hostname: z
+    .string()
+    .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/)
+    .default("app.terraform.io"),
+});
+
 export const environmentConfigSchema = z.strictObject({
   $schema: z.string().optional(),
   name: z.string().min(1).max(ENVIRONMENT_NAME_MAX_LENGTH).regex(ENVIRONMENT_NAME_PATTERN),
@@ -99,6 +115,7 @@ export const environmentConfigSchema = z.strictObject({
   network,
   encryption: encryption.default(encryption.parse({})),
   storage: storage.default({}),
+  state: state.default(state.parse({})),
   tags: z.record(z.string(), z.string()),
 });
 

@@ -1,17 +1,23 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { LocalBackend, TerraformStack } from "cdktf";
+import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { EnvironmentConfig } from "../config/environment-config";
 import { APP_TAG_KEYS } from "../config/rules";
+import { useStateBackend } from "./state-backend";
+
+export interface EnvironmentStackOptions {
+  /** The stack that creates the state bucket keeps its own state locally until it is migrated. */
+  readonly bootstrap?: boolean;
+}
 
 /**
  * What every stack of an environment shares: an AWS provider pinned to the environment's account
- * and Region that tags every resource, and an explicit state location.
+ * and Region that tags every resource, and an explicit state backend.
  */
 export abstract class EnvironmentStack extends TerraformStack {
   readonly provider: AwsProvider;
 
-  constructor(scope: Construct, id: string, config: EnvironmentConfig) {
+  constructor(scope: Construct, id: string, config: EnvironmentConfig, options: EnvironmentStackOptions = {}) {
     super(scope, id);
 
     this.provider = new AwsProvider(this, "aws", {
@@ -21,12 +27,9 @@ export abstract class EnvironmentStack extends TerraformStack {
       defaultTags: [{ tags: environmentTags(config) }],
     });
 
-    // cdktf's default local path is absolute (it names the machine that synthesized). Terraform
-    // runs in cdktf.out/stacks/<stack>, so this keeps the state beside the project, outside
-    // cdktf.out, and readable by the other stacks' remote-state lookups under the same path.
-    new LocalBackend(this, { path: `../../../terraform.${id}.tfstate` });
     // No `required_version`: cdktf 0.21 renders extra terraform-block attributes as broken HCL
     // (`0 = "required_version"`) under `synth --hcl`. The README states Terraform >= 1.10.
+    useStateBackend(this, config, { bootstrap: options.bootstrap ?? false });
   }
 }
 

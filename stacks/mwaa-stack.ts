@@ -11,7 +11,7 @@ import { MwaaEnvironment } from "../modules/airflow/mwaa-environment";
 import { CustomerManagedKey } from "../modules/encryption/customer-managed-key";
 import { MwaaExecutionRole } from "../modules/iam/mwaa-execution-role";
 import { AirflowLogGroups } from "../modules/observability/airflow-log-groups";
-import { DagBucket } from "../modules/storage/dag-bucket";
+import { EncryptedBucket } from "../modules/storage/encrypted-bucket";
 import { EnvironmentStack } from "./environment-stack";
 
 /** What the MWAA stack takes from the network stack. */
@@ -26,7 +26,7 @@ export interface MwaaNetworkInputs {
  */
 export class MwaaStack extends EnvironmentStack {
   readonly key: CustomerManagedKey;
-  readonly dagBucket: DagBucket;
+  readonly dagBucket: EncryptedBucket;
   readonly executionRole: MwaaExecutionRole;
   readonly logGroups: AirflowLogGroups;
   readonly environment: MwaaEnvironment;
@@ -46,7 +46,7 @@ export class MwaaStack extends EnvironmentStack {
       preventDestroy: config.protectFromDestroy,
     });
 
-    this.dagBucket = new DagBucket(this, "dag-bucket", {
+    this.dagBucket = new EncryptedBucket(this, "dag-bucket", {
       bucketName: config.storage.dagBucketName,
       kmsKeyArn: this.key.arn,
       preventDestroy: config.protectFromDestroy,

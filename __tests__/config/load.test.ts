@@ -68,6 +68,15 @@ const BAD_INPUTS: [string, Edit, RegExp][] = [
   ["a bucket name with capitals and underscores", (r) => (r.storage = { dagBucketName: "my_dags" }), /^storage\.dagBucketName: got "my_dags"; may only hold lowercase letters, digits, '\.' and '-'$/],
   ["a bucket name that is too short", (r) => (r.storage = { dagBucketName: "ab" }), /^storage\.dagBucketName: got "ab"; is 2 characters long; S3 bucket names are 3 to 63 characters$/],
   ["a bucket name with a reserved prefix", (r) => (r.storage = { dagBucketName: "xn--dags" }), /^storage\.dagBucketName: got "xn--dags"; must not start with the reserved prefix 'xn--'$/],
+  // State
+  ["an unknown state backend", (r) => (r.state = { backend: "gcs" }), /^state\.backend: got "gcs"; is not allowed; allowed: s3 or hcp$/],
+  ["HCP Terraform without an organization", (r) => (r.state = { backend: "hcp" }), /^state\.organization: is required when state\.backend is hcp; set your HCP Terraform organization$/],
+  ["an S3 setting with HCP Terraform", (r) => (r.state = { backend: "hcp", organization: "acme", bucketName: "b-state" }), /^state\.bucketName: got "b-state"; applies only to the s3 backend/],
+  ["an HCP setting with S3 state", (r) => (r.state = { organization: "acme" }), /^state\.organization: got "acme"; applies only to the hcp backend/],
+  ["an organization name with a space", (r) => (r.state = { backend: "hcp", organization: "acme data" }), /^state\.organization: got "acme data"; is not allowed; allowed: letters, digits, '-' and '_', up to 40 characters/],
+  ["a state bucket name S3 refuses", (r) => (r.state = { bucketName: "state..bucket" }), /^state\.bucketName: got "state\.\.bucket"; must not hold two adjacent periods$/],
+  ["a state bucket name with an underscore", (r) => (r.state = { bucketName: "state_bucket" }), /^state\.bucketName: got "state_bucket"; may only hold lowercase letters/],
+  ["keeping no noncurrent state version", (r) => (r.state = { noncurrentVersionExpirationDays: 0 }), /^state\.noncurrentVersionExpirationDays: got 0; is not allowed; allowed: a whole number of at least 1$/],
   // Tags
   ["a missing mandatory tag", (r) => delete r.tags.CostCenter, /^tags\.CostCenter: is a mandatory tag; set a non-empty value \(mandatory tags: Owner, CostCenter, DataClassification\)$/],
   ["an empty mandatory tag", (r) => (r.tags.Owner = " "), /^tags\.Owner: got " "; is a mandatory tag; set a non-empty value/],
@@ -143,6 +152,12 @@ describe("config defaults", () => {
       network: { webserverIngressCidrs: [], flowLogRetentionDays: 365 },
       encryption: { keyDeletionWindowDays: 30 },
       storage: { dagBucketName: "example-dags-111122223333-eu-west-1" },
+      state: {
+        backend: "s3",
+        bucketName: "example-tfstate-111122223333-eu-west-1",
+        noncurrentVersionExpirationDays: 90,
+        bootstrapStateInBucket: false,
+      },
     });
     expect(result.config.airflow.weeklyMaintenanceWindowStart).toBeUndefined();
   });
@@ -152,11 +167,21 @@ describe("config defaults", () => {
     expect(exampleConfig((r) => (r.airflow = { minWorkers: 12 })).airflow.maxWorkers).toBe(12);
   });
 
-  it("derives a bucket name S3 accepts from names with capitals and underscores", () => {
+  it("derives bucket names S3 accepts from names with capitals and underscores", () => {
     const config = exampleConfig((r) => {
       r.name = "Data_Team";
     });
     expect(config.storage.dagBucketName).toBe("data-team-dags-111122223333-eu-west-1");
+    expect(config.state).toMatchObject({ bucketName: "data-team-tfstate-111122223333-eu-west-1" });
+  });
+
+  it("fills HCP Terraform's host and workspace prefix", () => {
+    expect(exampleConfig((r) => (r.state = { backend: "hcp", organization: "acme" })).state).toEqual({
+      backend: "hcp",
+      organization: "acme",
+      workspacePrefix: "mwaa-",
+      hostname: "app.terraform.io",
+    });
   });
 });
 

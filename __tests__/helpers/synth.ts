@@ -1,9 +1,9 @@
 import { Testing } from "cdktf";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { EnvironmentConfig } from "../../config/environment-config";
-import { mwaaStackName, networkStackName } from "../../config/names";
+import { mwaaStackName, networkStackName, stateStackName } from "../../config/names";
 import { addEnvironmentStacks } from "../../stacks/environment-app";
 
 /** A synthesized stack: the parsed `cdk.tf.json`. */
@@ -11,6 +11,8 @@ export type StackJson = Record<string, any>;
 
 export interface SynthesizedEnvironment {
   readonly outdir: string;
+  /** The bootstrap stack; absent with the hcp state backend. */
+  readonly state?: StackJson;
   readonly network: StackJson;
   readonly mwaa: StackJson;
 }
@@ -27,7 +29,13 @@ export function synthEnvironment(config: EnvironmentConfig): SynthesizedEnvironm
   app.synth();
   const read = (stack: string) =>
     JSON.parse(readFileSync(join(outdir, "stacks", stack, "cdk.tf.json"), "utf8")) as StackJson;
-  return { outdir, network: read(networkStackName(config.name)), mwaa: read(mwaaStackName(config.name)) };
+  const stateDir = join(outdir, "stacks", stateStackName(config.name));
+  return {
+    outdir,
+    state: existsSync(stateDir) ? read(stateStackName(config.name)) : undefined,
+    network: read(networkStackName(config.name)),
+    mwaa: read(mwaaStackName(config.name)),
+  };
 }
 
 /** Every resource of a type, by its logical id. */

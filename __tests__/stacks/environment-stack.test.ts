@@ -2,8 +2,8 @@ import { exampleConfig } from "../helpers/config-fixtures";
 import { synthEnvironment } from "../helpers/synth";
 
 describe("every stack of an environment", () => {
-  const { network, mwaa } = synthEnvironment(exampleConfig());
-  const stacks = { network, mwaa };
+  const { state, network, mwaa } = synthEnvironment(exampleConfig());
+  const stacks = { state: state!, network, mwaa };
 
   it.each(Object.entries(stacks))("%s: tags every resource with the config's tags through default_tags", (_, stack) => {
     expect(stack.provider.aws).toEqual([
@@ -30,17 +30,6 @@ describe("every stack of an environment", () => {
 
   it.each(Object.entries(stacks))("%s: pins the AWS provider to one exact version", (_, stack) => {
     expect(stack.terraform.required_providers.aws).toEqual({ source: "aws", version: "6.25.0" });
-  });
-
-  it.each(Object.entries(stacks))("%s: keeps its state at a path relative to the project, outside cdktf.out", (name, stack) => {
-    expect(stack.terraform.backend).toEqual({ local: { path: `../../../terraform.example-${name}.tfstate` } });
-  });
-
-  it("lets the MWAA stack read the network stack's state at the same relative path", () => {
-    expect(mwaa.data.terraform_remote_state["cross-stack-reference-input-example-network"]).toMatchObject({
-      backend: "local",
-      config: { path: "../../../terraform.example-network.tfstate" },
-    });
   });
 
   it.each(Object.entries(stacks))("%s: writes every policy as a data.aws_iam_policy_document, never as inline JSON text", (_, stack) => {
