@@ -11,7 +11,7 @@ export interface EnvironmentConfig extends Omit<ParsedConfig, "airflow" | "stora
     readonly minWebservers: number;
     readonly maxWebservers: number;
   };
-  readonly storage: { readonly dagBucketName: string };
+  readonly storage: { readonly dagBucketName: string; readonly accessLogRetentionDays: number };
   readonly state: S3StateConfig | HcpStateConfig;
 }
 
@@ -50,6 +50,7 @@ export function resolveConfig(parsed: ParsedConfig): EnvironmentConfig {
         airflow.maxWebservers ?? (micro ? 1 : Math.max(WEBSERVERS.default, airflow.minWebservers ?? 0)),
     },
     storage: {
+      accessLogRetentionDays: config.storage.accessLogRetentionDays,
       dagBucketName:
         config.storage.dagBucketName ?? defaultDagBucketName(config.name, config.account, config.region),
     },

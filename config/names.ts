@@ -40,6 +40,16 @@ export function defaultDagBucketName(environmentName: string, account: string, r
   return fitName(`${bucketSlug(environmentName)}-dags-${account}-${region}`, 63);
 }
 
+/** Target of the DAG bucket's server access logs (SSE-S3: log delivery accepts nothing else). */
+export function accessLogBucketName(environmentName: string, account: string, region: string): string {
+  return fitName(`${bucketSlug(environmentName)}-s3-logs-${account}-${region}`, 63);
+}
+
+/** Target of the state bucket's server access logs. */
+export function stateAccessLogBucketName(environmentName: string, account: string, region: string): string {
+  return fitName(`${bucketSlug(environmentName)}-tfstate-logs-${account}-${region}`, 63);
+}
+
 export function stateStackName(environmentName: string): string {
   return `${environmentName}-state`;
 }

@@ -201,6 +201,12 @@ export const CONFIG_FIELDS: Record<string, FieldDoc> = {
     allowed: "a host name",
     default: "app.terraform.io",
   },
+  "storage.accessLogRetentionDays": {
+    description:
+      "Days the S3 server access logs of the DAG and state buckets are kept, in their own SSE-S3 log buckets (`<name>-s3-logs-...`, `<name>-tfstate-logs-...`).",
+    allowed: "a whole number of at least 1",
+    default: "365",
+  },
   tags: {
     description:
       "Tags on every resource, through the provider's `default_tags`; `MwaaEnvironment` (the name) and `ManagedBy` are added by the app.",

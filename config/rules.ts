@@ -10,7 +10,7 @@ import {
   SCHEDULERS,
   WEBSERVERS,
 } from "./mwaa-limits";
-import { defaultDagBucketName, defaultStateBucketName } from "./names";
+import { accessLogBucketName, defaultDagBucketName, defaultStateBucketName, stateAccessLogBucketName } from "./names";
 import { s3BucketNameProblems } from "./s3-bucket-name";
 
 /**
@@ -252,7 +252,10 @@ function tagProblems(tags: unknown): Problem[] {
 }
 
 function bucketNameProblems(config: Raw): Problem[] {
-  return namedBucketProblems(config, "storage.dagBucketName", asObject(config.storage).dagBucketName, defaultDagBucketName);
+  return [
+    ...namedBucketProblems(config, "storage.dagBucketName", asObject(config.storage).dagBucketName, defaultDagBucketName),
+    ...namedBucketProblems(config, "name", undefined, accessLogBucketName),
+  ];
 }
 
 function stateProblems(config: Raw): Problem[] {
@@ -288,7 +291,11 @@ function stateProblems(config: Raw): Problem[] {
       value: state[field],
       message: "applies only to the hcp backend; remove it or set state.backend to hcp",
     }));
-  return [...problems, ...namedBucketProblems(config, "state.bucketName", state.bucketName, defaultStateBucketName)];
+  return [
+    ...problems,
+    ...namedBucketProblems(config, "state.bucketName", state.bucketName, defaultStateBucketName),
+    ...namedBucketProblems(config, "name", undefined, stateAccessLogBucketName),
+  ];
 }
 
 /** S3 naming problems of a configured bucket name, or of the name that would be derived. */

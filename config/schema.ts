@@ -86,6 +86,7 @@ const encryption = z.strictObject({
 
 const storage = z.strictObject({
   dagBucketName: z.string().optional(),
+  accessLogRetentionDays: wholeNumber.min(1).default(365),
 });
 
 /** HCP Terraform organization and workspace names: letters, digits, '-' and '_'. */
@@ -114,7 +115,7 @@ export const environmentConfigSchema = z.strictObject({
   logging: logging.default(logging.parse({})),
   network,
   encryption: encryption.default(encryption.parse({})),
-  storage: storage.default({}),
+  storage: storage.default(storage.parse({})),
   state: state.default(state.parse({})),
   tags: z.record(z.string(), z.string()),
 });

@@ -2,10 +2,12 @@ import { TerraformOutput } from "cdktf";
 import { Construct } from "constructs";
 import { EnvironmentConfig } from "../config/environment-config";
 import {
+  accessLogBucketName,
   airflowLogGroupPrefix,
   environmentArn,
   environmentKeyAlias,
   executionRoleName,
+  partitionOf,
 } from "../config/names";
 import { MwaaEnvironment } from "../modules/airflow/mwaa-environment";
 import { CustomerManagedKey } from "../modules/encryption/customer-managed-key";
@@ -46,10 +48,17 @@ export class MwaaStack extends EnvironmentStack {
       preventDestroy: config.protectFromDestroy,
     });
 
+    const accessLogBucket = new EncryptedBucket(this, "access-log-bucket", {
+      bucketName: accessLogBucketName(name, account, region),
+      preventDestroy: config.protectFromDestroy,
+      expirationDays: config.storage.accessLogRetentionDays,
+      logDelivery: { account, partition: partitionOf(region), sourceBucketNames: [config.storage.dagBucketName] },
+    });
     this.dagBucket = new EncryptedBucket(this, "dag-bucket", {
       bucketName: config.storage.dagBucketName,
       kmsKeyArn: this.key.arn,
       preventDestroy: config.protectFromDestroy,
+      accessLogBucketName: accessLogBucket.name,
     });
 
     this.logGroups = new AirflowLogGroups(this, "log-groups", {

@@ -1,7 +1,7 @@
 import { TerraformOutput } from "cdktf";
 import { Construct } from "constructs";
 import { EnvironmentConfig, S3StateConfig } from "../config/environment-config";
-import { stateKeyAlias } from "../config/names";
+import { partitionOf, stateAccessLogBucketName, stateKeyAlias } from "../config/names";
 import { CustomerManagedKey } from "../modules/encryption/customer-managed-key";
 import { EncryptedBucket } from "../modules/storage/encrypted-bucket";
 import { EnvironmentStack } from "./environment-stack";
@@ -28,11 +28,18 @@ export class StateStack extends EnvironmentStack {
       preventDestroy: true,
     });
 
+    const accessLogBucket = new EncryptedBucket(this, "state-access-log-bucket", {
+      bucketName: stateAccessLogBucketName(name, account, region),
+      preventDestroy: true,
+      expirationDays: config.storage.accessLogRetentionDays,
+      logDelivery: { account, partition: partitionOf(region), sourceBucketNames: [state.bucketName] },
+    });
     this.bucket = new EncryptedBucket(this, "state-bucket", {
       bucketName: state.bucketName,
       kmsKeyArn: this.key.arn,
       preventDestroy: true,
       noncurrentVersionExpirationDays: state.noncurrentVersionExpirationDays,
+      accessLogBucketName: accessLogBucket.name,
     });
 
     new TerraformOutput(this, "state_bucket", { value: this.bucket.name, description: "Bucket of the Terraform state" });

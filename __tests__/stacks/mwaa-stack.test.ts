@@ -106,6 +106,38 @@ describe("the MWAA stack of the example environment", () => {
       });
     });
 
+    it("writes its server access logs to an SSE-S3 log bucket that only S3 log delivery for it may write to", () => {
+      expect(resourceAt(mwaa, "aws_s3_bucket_logging", "dag-bucket/access-logs")).toEqual(
+        expect.objectContaining({
+          bucket: bucketId(),
+          target_bucket: ref(mwaa, "aws_s3_bucket", "access-log-bucket/bucket", "bucket"),
+          target_prefix: `example-dags-${ACCOUNT}-eu-west-1/`,
+        }),
+      );
+      expect(resourceAt(mwaa, "aws_s3_bucket", "access-log-bucket/bucket").bucket).toBe(`example-s3-logs-${ACCOUNT}-eu-west-1`);
+      expect(resourceAt(mwaa, "aws_s3_bucket_server_side_encryption_configuration", "access-log-bucket/encryption").rule).toEqual([
+        { apply_server_side_encryption_by_default: { sse_algorithm: "AES256" } },
+      ]);
+      const logBucketArn = ref(mwaa, "aws_s3_bucket", "access-log-bucket/bucket", "arn");
+      expect(policyStatements(mwaa, "access-log-bucket/policy-document")).toContainEqual({
+        sid: "ServerAccessLogsDelivery1",
+        effect: "Allow",
+        principals: [{ type: "Service", identifiers: ["logging.s3.amazonaws.com"] }],
+        actions: ["s3:PutObject"],
+        resources: [`${logBucketArn}/example-dags-${ACCOUNT}-eu-west-1/*`],
+        condition: [
+          { test: "ArnLike", variable: "aws:SourceArn", values: [`arn:aws:s3:::example-dags-${ACCOUNT}-eu-west-1`] },
+          { test: "StringEquals", variable: "aws:SourceAccount", values: [ACCOUNT] },
+        ],
+      });
+      expect(resourceAt(mwaa, "aws_s3_bucket_lifecycle_configuration", "access-log-bucket/lifecycle").rule).toEqual([
+        expect.objectContaining({ id: "expire-objects", expiration: [{ days: 365 }] }),
+      ]);
+      expect(resourceAt(mwaa, "aws_s3_bucket_public_access_block", "access-log-bucket/public-access-block")).toMatchObject({
+        block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: true,
+      });
+    });
+
     it("denies every request that does not use TLS", () => {
       const policy = resourceAt(mwaa, "aws_s3_bucket_policy", "dag-bucket/policy");
       expect(policy.policy).toBe(policyJsonRef(mwaa, "dag-bucket/policy-document"));

@@ -59,6 +59,18 @@ describe("the state bootstrap stack of the example environment", () => {
     ]);
   });
 
+  it("logs every access to the state bucket in a log bucket of its own, also protected", () => {
+    expect(resourceAt(state, "aws_s3_bucket_logging", "state-bucket/access-logs")).toMatchObject({
+      bucket: bucketId(),
+      target_bucket: ref(state, "aws_s3_bucket", "state-access-log-bucket/bucket", "bucket"),
+      target_prefix: "example-tfstate-111122223333-eu-west-1/",
+    });
+    expect(resourceAt(state, "aws_s3_bucket", "state-access-log-bucket/bucket")).toMatchObject({
+      bucket: "example-tfstate-logs-111122223333-eu-west-1",
+      lifecycle: { prevent_destroy: true },
+    });
+  });
+
   it("expires overwritten state versions after 90 days by default, once versioning is on", () => {
     const lifecycle = resourceAt(state, "aws_s3_bucket_lifecycle_configuration", "state-bucket/lifecycle");
     expect(lifecycle.rule).toEqual([

@@ -1,33 +1,55 @@
-import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import {
+  DataAwsIamPolicyDocument,
+  DataAwsIamPolicyDocumentStatement,
+} from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
-import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
+import {
+  S3BucketLifecycleConfiguration,
+  S3BucketLifecycleConfigurationRule,
+} from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
+import { S3BucketLoggingA } from "@cdktf/provider-aws/lib/s3-bucket-logging";
 import { S3BucketOwnershipControls } from "@cdktf/provider-aws/lib/s3-bucket-ownership-controls";
 import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
 import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
 import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { Construct } from "constructs";
-import { deny, forPrincipals } from "../iam/policy-statements";
+import { allow, deny, forPrincipals } from "../iam/policy-statements";
 
 export interface EncryptedBucketProps {
   readonly bucketName: string;
-  /** Key of the default encryption. For the DAG bucket MWAA requires the environment's key. */
-  readonly kmsKeyArn: string;
+  /**
+   * Key of the default encryption (SSE-KMS with an S3 bucket key). For the DAG bucket MWAA requires
+   * the environment's key.
+   * @default undefined: SSE-S3, which is all S3 server access log delivery accepts on its target
+   */
+  readonly kmsKeyArn?: string;
   /** Fail any plan that would destroy the bucket. @default true */
   readonly preventDestroy?: boolean;
-  /**
-   * Days S3 keeps a version after it is overwritten or deleted.
-   * @default undefined (versions are kept until deleted)
-   */
+  /** Days S3 keeps a version after it is overwritten or deleted. @default kept until deleted */
   readonly noncurrentVersionExpirationDays?: number;
+  /** Days after which current objects expire (for log buckets). @default never */
+  readonly expirationDays?: number;
+  /** Name of the bucket S3 writes this bucket's server access logs to. @default no access logs */
+  readonly accessLogBucketName?: string;
+  /**
+   * Makes this bucket a target of server access logs: S3's log delivery may write the logs of these
+   * buckets of this account, each under `<source bucket name>/`. @default receives no logs
+   */
+  readonly logDelivery?: { readonly account: string; readonly partition: string; readonly sourceBucketNames: string[] };
+}
+
+/** Where the server access logs of `bucketName` go inside the log bucket. */
+export function accessLogPrefix(bucketName: string): string {
+  return `${bucketName}/`;
 }
 
 /**
  * A private, versioned bucket: all four public-access-block flags, ACLs disabled, default
- * encryption with a customer-managed key and an S3 bucket key, a policy that refuses any request
- * without TLS. Never `force_destroy`: deleting a bucket that still holds objects fails instead of
- * losing them. Serves as the DAG bucket (MWAA needs object versions to pin plugins and
- * requirements) and as the Terraform state bucket (versions are how a bad state write is undone).
+ * encryption, a policy that refuses any request without TLS. Never `force_destroy`: deleting a
+ * bucket that still holds objects fails instead of losing them. Serves as the DAG bucket (MWAA needs
+ * object versions to pin plugins and requirements), the Terraform state bucket (versions are how a
+ * bad state write is undone) and, with SSE-S3, as the target of the others' server access logs.
  */
 export class EncryptedBucket extends Construct {
   readonly bucket: S3Bucket;
@@ -60,18 +82,29 @@ export class EncryptedBucket extends Construct {
       restrictPublicBuckets: true,
     });
 
+    const rules: S3BucketLifecycleConfigurationRule[] = [];
     if (props.noncurrentVersionExpirationDays !== undefined) {
+      rules.push({
+        id: "expire-noncurrent-versions",
+        status: "Enabled",
+        filter: [{}],
+        noncurrentVersionExpiration: [{ noncurrentDays: props.noncurrentVersionExpirationDays }],
+        abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
+      });
+    }
+    if (props.expirationDays !== undefined) {
+      rules.push({
+        id: "expire-objects",
+        status: "Enabled",
+        filter: [{}],
+        expiration: [{ days: props.expirationDays }],
+        noncurrentVersionExpiration: [{ noncurrentDays: 1 }],
+      });
+    }
+    if (rules.length > 0) {
       new S3BucketLifecycleConfiguration(this, "lifecycle", {
         bucket: this.bucket.id,
-        rule: [
-          {
-            id: "expire-noncurrent-versions",
-            status: "Enabled",
-            filter: [{}],
-            noncurrentVersionExpiration: [{ noncurrentDays: props.noncurrentVersionExpirationDays }],
-            abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
-          },
-        ],
+        rule: rules,
         // A noncurrent-version rule means nothing until versioning is on.
         dependsOn: [versioning],
       });
@@ -80,14 +113,13 @@ export class EncryptedBucket extends Construct {
     new S3BucketServerSideEncryptionConfigurationA(this, "encryption", {
       bucket: this.bucket.id,
       rule: [
-        {
-          applyServerSideEncryptionByDefault: {
-            sseAlgorithm: "aws:kms",
-            kmsMasterKeyId: props.kmsKeyArn,
-          },
-          // One data key per bucket instead of per object: far fewer KMS calls, same key.
-          bucketKeyEnabled: true,
-        },
+        props.kmsKeyArn === undefined
+          ? { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }
+          : {
+              applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: props.kmsKeyArn },
+              // One data key per bucket instead of per object: far fewer KMS calls, same key.
+              bucketKeyEnabled: true,
+            },
       ],
     });
 
@@ -96,22 +128,41 @@ export class EncryptedBucket extends Construct {
       rule: { objectOwnership: "BucketOwnerEnforced" },
     });
 
-    this.policy = new DataAwsIamPolicyDocument(this, "policy-document", {
-      statement: [
+    const logDelivery = props.logDelivery;
+    const statements: DataAwsIamPolicyDocumentStatement[] = [
+      forPrincipals(
+        deny("DenyInsecureTransport", ["s3:*"], [this.bucket.arn, `${this.bucket.arn}/*`], [
+          { test: "Bool", variable: "aws:SecureTransport", values: ["false"] },
+        ]),
+        "*",
+        ["*"],
+      ),
+      // With ACLs disabled, a bucket policy statement is the only way log delivery gets in.
+      ...(logDelivery?.sourceBucketNames ?? []).map((source, index) =>
         forPrincipals(
-          deny("DenyInsecureTransport", ["s3:*"], [this.bucket.arn, `${this.bucket.arn}/*`], [
-            { test: "Bool", variable: "aws:SecureTransport", values: ["false"] },
+          allow(`ServerAccessLogsDelivery${index + 1}`, ["s3:PutObject"], [`${this.bucket.arn}/${accessLogPrefix(source)}*`], [
+            { test: "ArnLike", variable: "aws:SourceArn", values: [`arn:${logDelivery!.partition}:s3:::${source}`] },
+            { test: "StringEquals", variable: "aws:SourceAccount", values: [logDelivery!.account] },
           ]),
-          "*",
-          ["*"],
+          "Service",
+          ["logging.s3.amazonaws.com"],
         ),
-      ],
-    });
+      ),
+    ];
+    this.policy = new DataAwsIamPolicyDocument(this, "policy-document", { statement: statements });
     new S3BucketPolicy(this, "policy", {
       bucket: this.bucket.id,
       policy: this.policy.json,
       // S3 may answer concurrent configuration calls on one bucket with OperationAborted.
       dependsOn: [this.publicAccessBlock],
     });
+
+    if (props.accessLogBucketName !== undefined) {
+      new S3BucketLoggingA(this, "access-logs", {
+        bucket: this.bucket.id,
+        targetBucket: props.accessLogBucketName,
+        targetPrefix: accessLogPrefix(props.bucketName),
+      });
+    }
   }
 }
