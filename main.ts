@@ -1,7 +1,6 @@
-import { App } from "cdktf";
 import { resolve } from "node:path";
 import { ConfigError, loadEnvironmentConfigs } from "./config/load";
-import { addEnvironmentStacks } from "./stacks/environment-app";
+import { synthesizeEnvironments } from "./stacks/synthesize";
 
 /** Folder of the environment files; MWAA_CONFIG_DIR points elsewhere (e.g. a private config repo). */
 const configDir = resolve(process.env.MWAA_CONFIG_DIR ?? "config");
@@ -17,6 +16,12 @@ try {
   process.exit(1);
 }
 
-const app = new App();
-addEnvironmentStacks(app, configs);
-app.synth();
+const { violations } = synthesizeEnvironments(configs);
+if (violations.length > 0) {
+  process.stderr.write(
+    `${violations.length} guardrail violation${violations.length === 1 ? "" : "s"} (see cdktf.out/REVIEW.md; acknowledge a reviewed exception in the environment's guardrails.acknowledgements):\n` +
+      violations.map((v) => `  - ${v}`).join("\n") +
+      "\n",
+  );
+  process.exitCode = 1;
+}

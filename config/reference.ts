@@ -207,6 +207,22 @@ export const CONFIG_FIELDS: Record<string, FieldDoc> = {
     allowed: "a whole number of at least 1",
     default: "365",
   },
+  "guardrails.acknowledgements": {
+    description:
+      "Reviewed exceptions to guardrail rules. A violation they cover shows as ACKNOWLEDGED in cdktf.out/REVIEW.md instead of failing the synth, until it expires.",
+    allowed: "a list of objects with rule (a rule id), resource (a construct path as errors print it; a trailing * matches a prefix), reason (at least 10 characters) and expires (YYYY-MM-DD)",
+    default: "[]",
+  },
+  "guardrails.acknowledgements[].rule": { description: "The rule id, e.g. LOGS.RETENTION.", allowed: "a rule id listed in README.md" },
+  "guardrails.acknowledgements[].resource": {
+    description: "The construct path the violation names, e.g. example-mwaa/log-groups/Task.",
+    allowed: "a non-empty string; a trailing * matches every path that starts with the rest",
+  },
+  "guardrails.acknowledgements[].reason": { description: "Why the exception is acceptable, for the reviewers.", allowed: "at least 10 characters" },
+  "guardrails.acknowledgements[].expires": {
+    description: "The day the exception ends; from then on the violation fails the synth again.",
+    allowed: "a date, YYYY-MM-DD",
+  },
   tags: {
     description:
       "Tags on every resource, through the provider's `default_tags`; `MwaaEnvironment` (the name) and `ManagedBy` are added by the app.",

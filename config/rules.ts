@@ -1,3 +1,4 @@
+import { RULE_IDS } from "../modules/guardrails/rules";
 import { cidrContains, cidrsOverlap, Ipv4Cidr, parseCidr } from "./cidr";
 import {
   CIDR_PREFIX,
@@ -46,7 +47,28 @@ export function crossFieldProblems(raw: unknown): Problem[] {
     ...tagProblems(config.tags),
     ...bucketNameProblems(config),
     ...stateProblems(config),
+    ...acknowledgementProblems(asObject(config.guardrails).acknowledgements),
   ];
+}
+
+function isCalendarDate(text: string): boolean {
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+
+function acknowledgementProblems(acknowledgements: unknown): Problem[] {
+  if (!Array.isArray(acknowledgements)) return [];
+  return acknowledgements.flatMap((ack, index) => {
+    const { rule, expires } = asObject(ack);
+    const problems: Problem[] = [];
+    if (typeof rule === "string" && !RULE_IDS.includes(rule)) {
+      problems.push({ path: `guardrails.acknowledgements[${index}].rule`, value: rule, message: `is not a guardrail rule; rules: ${RULE_IDS.join(", ")}` });
+    }
+    if (typeof expires === "string" && /^\d{4}-\d{2}-\d{2}$/.test(expires) && !isCalendarDate(expires)) {
+      problems.push({ path: `guardrails.acknowledgements[${index}].expires`, value: expires, message: "is not a calendar date" });
+    }
+    return problems;
+  });
 }
 
 function sizingProblems(airflow: Raw): Problem[] {

@@ -105,6 +105,17 @@ const state = z.strictObject({
     .default("app.terraform.io"),
 });
 
+const acknowledgement = z.strictObject({
+  rule: z.string(),
+  resource: z.string().min(1),
+  reason: z.string().refine((r) => r.trim().length >= 10),
+  expires: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/),
+});
+
+const guardrails = z.strictObject({
+  acknowledgements: z.array(acknowledgement).default([]),
+});
+
 export const environmentConfigSchema = z.strictObject({
   $schema: z.string().optional(),
   name: z.string().min(1).max(ENVIRONMENT_NAME_MAX_LENGTH).regex(ENVIRONMENT_NAME_PATTERN),
@@ -117,6 +128,7 @@ export const environmentConfigSchema = z.strictObject({
   encryption: encryption.default(encryption.parse({})),
   storage: storage.default(storage.parse({})),
   state: state.default(state.parse({})),
+  guardrails: guardrails.default({ acknowledgements: [] }),
   tags: z.record(z.string(), z.string()),
 });
 

@@ -1,4 +1,5 @@
-import { App } from "cdktf";
+import { App, Aspects } from "cdktf";
+import { GuardrailsAspect } from "../modules/guardrails/guardrails-aspect";
 import { EnvironmentConfig } from "../config/environment-config";
 import { mwaaStackName, networkStackName, stateStackName } from "../config/names";
 import { MwaaStack } from "./mwaa-stack";
@@ -10,10 +11,21 @@ export interface EnvironmentStacks {
   readonly state?: StateStack;
   readonly network: NetworkStack;
   readonly mwaa: MwaaStack;
+  /** Holds every stack's guardrail findings once the app has synthesized. */
+  readonly guardrails: GuardrailsAspect;
+}
+
+export interface EnvironmentStackOptions {
+  /** `YYYY-MM-DD`: acknowledgements expiring on or before it no longer count. */
+  readonly today: string;
 }
 
 /** Adds `<env>-state` (s3 backend only), `<env>-network` and `<env>-mwaa` for every environment. */
-export function addEnvironmentStacks(app: App, configs: readonly EnvironmentConfig[]): EnvironmentStacks[] {
+export function addEnvironmentStacks(
+  app: App,
+  configs: readonly EnvironmentConfig[],
+  options: EnvironmentStackOptions = { today: new Date().toISOString().slice(0, 10) },
+): EnvironmentStacks[] {
   return configs.map((config) => {
     const state =
       config.state.backend === "s3"
@@ -29,6 +41,8 @@ export function addEnvironmentStacks(app: App, configs: readonly EnvironmentConf
       network.addDependency(state);
       mwaa.addDependency(state);
     }
-    return { state, network, mwaa };
+    const guardrails = new GuardrailsAspect(config.guardrails.acknowledgements, options.today);
+    for (const stack of [state, network, mwaa]) if (stack) Aspects.of(stack).add(guardrails);
+    return { state, network, mwaa, guardrails };
   });
 }

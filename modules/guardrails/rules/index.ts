@@ -1,0 +1,79 @@
+import { Rule } from "../rule";
+import { iamConfusedDeputy } from "./iam/confused-deputy";
+import { iamNoAdminAccess } from "./iam/no-admin-access";
+import { iamNoKeyPolicyChanges } from "./iam/no-key-policy-changes";
+import { iamNoPassRole } from "./iam/no-pass-role";
+import { iamNoWildcardActions } from "./iam/no-wildcard-actions";
+import { iamWildcardResources } from "./iam/wildcard-resources";
+import { kmsKeyPolicyDefined } from "./kms/key-policy-defined";
+import { kmsKeyRotation } from "./kms/key-rotation";
+import { kmsNoWildcardPrincipal } from "./kms/no-wildcard-principal";
+import { kmsRootAdministration } from "./kms/root-administration";
+import { logsKmsEncryption } from "./logs/kms-encryption";
+import { logsRetention } from "./logs/retention";
+import { mwaaAllLoggingEnabled } from "./mwaa/all-logging-enabled";
+import { mwaaCustomerManagedKeyArn } from "./mwaa/customer-managed-key";
+import { mwaaLogGroupsPrecreated } from "./mwaa/log-groups-precreated";
+import { mwaaPrivateWebserver } from "./mwaa/private-webserver";
+import { s3AccessLogging } from "./s3/access-logging";
+import { s3KmsEncryption } from "./s3/kms-encryption";
+import { s3NoForceDestroy } from "./s3/no-force-destroy";
+import { s3NoPublicAllow } from "./s3/no-public-allow";
+import { s3OwnershipEnforced } from "./s3/ownership-enforced";
+import { s3PublicAccessBlock } from "./s3/public-access-block";
+import { s3TlsOnly } from "./s3/tls-only";
+import { s3Versioning } from "./s3/versioning";
+import { sgDescriptions } from "./security-groups/descriptions";
+import { sgNoInternetEgress } from "./security-groups/no-internet-egress";
+import { sgNoOpenIngress } from "./security-groups/no-open-ingress";
+import { stateEncrypted } from "./state/encrypted";
+import { stateLocked } from "./state/locked";
+import { stateRemoteBackend } from "./state/remote-backend";
+import { tagsMandatory } from "./tags/mandatory-tags";
+import { vpcDefaultSecurityGroupClosed } from "./vpc/default-security-group-closed";
+import { vpcFlowLogs } from "./vpc/flow-logs";
+import { vpcMwaaEndpoints } from "./vpc/mwaa-endpoints";
+import { vpcNoInternetPath } from "./vpc/no-internet-path";
+import { vpcNoPublicIp } from "./vpc/no-public-ip";
+
+/** The rule pack, in the order of the review report. */
+export const RULES: readonly Rule[] = [
+  mwaaCustomerManagedKeyArn,
+  mwaaPrivateWebserver,
+  mwaaAllLoggingEnabled,
+  mwaaLogGroupsPrecreated,
+  kmsKeyRotation,
+  kmsKeyPolicyDefined,
+  kmsRootAdministration,
+  kmsNoWildcardPrincipal,
+  s3KmsEncryption,
+  s3PublicAccessBlock,
+  s3TlsOnly,
+  s3NoPublicAllow,
+  s3OwnershipEnforced,
+  s3Versioning,
+  s3AccessLogging,
+  s3NoForceDestroy,
+  logsKmsEncryption,
+  logsRetention,
+  iamNoWildcardActions,
+  iamWildcardResources,
+  iamNoPassRole,
+  iamNoAdminAccess,
+  iamNoKeyPolicyChanges,
+  iamConfusedDeputy,
+  sgNoOpenIngress,
+  sgNoInternetEgress,
+  sgDescriptions,
+  vpcNoInternetPath,
+  vpcMwaaEndpoints,
+  vpcNoPublicIp,
+  vpcDefaultSecurityGroupClosed,
+  vpcFlowLogs,
+  stateRemoteBackend,
+  stateEncrypted,
+  stateLocked,
+  tagsMandatory,
+];
+
+export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);

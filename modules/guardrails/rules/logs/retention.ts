@@ -1,0 +1,14 @@
+import { check, Rule } from "../../rule";
+
+export const logsRetention: Rule = {
+  id: "LOGS.RETENTION",
+  title: "Log groups keep logs for at least a year, with the retention set explicitly",
+  sources: ["checkov CKV_AWS_66", "checkov CKV_AWS_338"],
+  explanation: "Investigations often start months after the fact; an unset retention is a decision nobody made.",
+  fix: "Set logging.retentionDays / network.flowLogRetentionDays to 365 or more (or 0 to never expire), or acknowledge a shorter retention.",
+  evaluate: (stack) =>
+    stack.resources("aws_cloudwatch_log_group").map((group) => {
+      const days = group.config.retention_in_days;
+      return check(group.path, days === 0 || (typeof days === "number" && days >= 365), `retention_in_days = ${days ?? "unset"}`);
+    }),
+};

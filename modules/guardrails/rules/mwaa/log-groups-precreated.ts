@@ -1,0 +1,30 @@
+import { Rule } from "../../rule";
+
+const SUFFIXES = ["DAGProcessing", "Scheduler", "Task", "WebServer", "Worker"];
+
+export const mwaaLogGroupsPrecreated: Rule = {
+  id: "MWAA.LOG_GROUPS",
+  title: "The environment's five log groups are created first, with a key and a retention",
+  sources: ["Seed post: task logs unreadable after a redeploy", "checkov CKV_AWS_158", "checkov CKV_AWS_66"],
+  explanation:
+    "Left to MWAA, the airflow-<env>-* groups never expire and keep a deleted key after a destroy and redeploy, which makes task logs unreadable.",
+  fix: "Create the five airflow-<env>-* log groups with kms_key_id and retention_in_days, and make the environment depend on them (AirflowLogGroups does).",
+  evaluate: (stack) =>
+    stack.resources("aws_mwaa_environment").map((env) => {
+      const dependsOn: string[] = env.config.depends_on ?? [];
+      const groups = stack.resources("aws_cloudwatch_log_group");
+      const missing = SUFFIXES.filter((suffix) => {
+        const group = groups.find((g) => g.config.name === `airflow-${env.config.name}-${suffix}`);
+        return !group || !group.config.kms_key_id || group.config.retention_in_days === undefined || !dependsOn.includes(`aws_cloudwatch_log_group.${group.logicalId}`);
+      });
+      return {
+        resource: env.path,
+        compliant: missing.length === 0,
+        evidence:
+          missing.length === 0
+            ? `depends on airflow-${env.config.name}-{${SUFFIXES.join(",")}}, each with a key and a retention`
+            : `not created first with a key and retention: ${missing.map((s) => `airflow-${env.config.name}-${s}`).join(", ")}`,
+      };
+    }),
+};
+

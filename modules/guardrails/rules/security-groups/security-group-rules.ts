@@ -1,0 +1,40 @@
+import { SynthesizedStack } from "../../synthesized-stack";
+
+/** One security group rule, whatever resource or block declares it. */
+export interface GroupRule {
+  readonly resource: string;
+  readonly direction: "ingress" | "egress";
+  readonly cidrs: string[];
+  readonly description?: string;
+}
+
+/** Rules from `aws_vpc_security_group_*_rule`, `aws_security_group_rule` and inline blocks. */
+export function securityGroupRules(stack: SynthesizedStack): GroupRule[] {
+  const standalone = (["ingress", "egress"] as const).flatMap((direction) =>
+    stack.resources(`aws_vpc_security_group_${direction}_rule`).map((r) => ({
+      resource: r.path,
+      direction,
+      cidrs: [r.config.cidr_ipv4, r.config.cidr_ipv6].filter((c): c is string => typeof c === "string"),
+      description: r.config.description,
+    })),
+  );
+  const legacy = stack.resources("aws_security_group_rule").map((r) => ({
+    resource: r.path,
+    direction: r.config.type as "ingress" | "egress",
+    cidrs: [...(r.config.cidr_blocks ?? []), ...(r.config.ipv6_cidr_blocks ?? [])],
+    description: r.config.description,
+  }));
+  const inline = stack.resources("aws_security_group").flatMap((group) =>
+    (["ingress", "egress"] as const).flatMap((direction) =>
+      ((group.config[direction] ?? []) as Record<string, any>[]).map((block) => ({
+        resource: `${group.path} (${direction} block)`,
+        direction,
+        cidrs: [...(block.cidr_blocks ?? []), ...(block.ipv6_cidr_blocks ?? [])],
+        description: block.description,
+      })),
+    ),
+  );
+  return [...standalone, ...legacy, ...inline];
+}
+
+export const ANYWHERE = ["0.0.0.0/0", "::/0"];
