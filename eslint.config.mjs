@@ -27,8 +27,8 @@ export default tseslint.config(
     },
   },
   {
-    // Synthesized Terraform JSON is untyped; tests read it as such.
-    files: ["__tests__/**/*.ts"],
+    // Synthesized Terraform JSON is untyped; the tests, the guardrails and the review read it as such.
+    files: ["__tests__/**/*.ts", "modules/guardrails/**/*.ts", "modules/review/**/*.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },
   {

@@ -42,8 +42,9 @@ describe("the app on the example config", () => {
   });
   const stack = (name: string) => readFileSync(join(outdir, "stacks", name, "cdk.tf.json"), "utf8");
 
-  it("synthesizes the state, network and MWAA stacks of every environment in config/", () => {
+  it("synthesizes the state, network and MWAA stacks of every environment in config/, and the review", () => {
     expect(readdirSync(join(outdir, "stacks")).sort()).toEqual(["example-mwaa", "example-network", "example-state"]);
+    expect(readFileSync(join(outdir, "REVIEW.md"), "utf8")).toMatch(/^# Review of the synthesized MWAA stacks\n/);
   });
 
   it("writes byte-identical output when run twice", () => {
@@ -79,11 +80,30 @@ describe("the app under `cdktf synth --hcl`", () => {
   it("renders every stack as HCL with no unrendered object, token or stray key", () => {
     const outdir = mkdtempSync(join(tmpdir(), "mwaa-hcl-"));
     expect(runApp({ CDKTF_OUTDIR: outdir, SYNTH_HCL_OUTPUT: "true" }).status).toBe(0);
+    expect(readFileSync(join(outdir, "REVIEW.md"), "utf8")).toContain("**No guardrail violation.**");
     for (const stack of ["example-state", "example-network", "example-mwaa"]) {
       const hcl = readFileSync(join(outdir, "stacks", stack, "cdk.tf"), "utf8");
       expect(hcl).toMatch(/resource "aws_/);
       expect(hcl).not.toMatch(/\[object Object\]|\$\{TfToken|^\s*\d+ = /m);
     }
+  });
+});
+
+describe("the app on a config that breaks a guardrail", () => {
+  it("writes the review, then exits non-zero listing each violation with its rule, resource and fix", () => {
+    const dir = mkdtempSync(join(tmpdir(), "mwaa-guardrail-config-"));
+    writeFileSync(join(dir, "example.json"), JSON.stringify({ ...exampleRaw(), airflow: { ...exampleRaw().airflow, webserverAccessMode: "PUBLIC_ONLY" } }));
+    const outdir = mkdtempSync(join(tmpdir(), "mwaa-app-"));
+
+    const run = runApp({ CDKTF_OUTDIR: outdir, MWAA_CONFIG_DIR: dir });
+
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^1 guardrail violation \(see cdktf\.out\/REVIEW\.md; acknowledge a reviewed exception in the environment's guardrails\.acknowledgements\):\n/);
+    expect(run.stderr).toContain("  - [MWAA.PRIVATE_WEBSERVER] example-mwaa/airflow/environment: The Airflow UI is reachable only from private networks. Found: webserver_access_mode = PUBLIC_ONLY. Fix: Set airflow.webserverAccessMode to PRIVATE_ONLY");
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+    const review = readFileSync(join(outdir, "REVIEW.md"), "utf8");
+    expect(review).toContain("**1 guardrail violation(s): the synth failed.**");
+    expect(review).toMatch(/\| example-mwaa\/airflow\/environment \| FAIL \| webserver_access_mode = PUBLIC_ONLY \|/);
   });
 });
 

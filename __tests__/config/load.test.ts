@@ -77,6 +77,11 @@ const BAD_INPUTS: [string, Edit, RegExp][] = [
   ["a state bucket name S3 refuses", (r) => (r.state = { bucketName: "state..bucket" }), /^state\.bucketName: got "state\.\.bucket"; must not hold two adjacent periods$/],
   ["a state bucket name with an underscore", (r) => (r.state = { bucketName: "state_bucket" }), /^state\.bucketName: got "state_bucket"; may only hold lowercase letters/],
   ["keeping no noncurrent state version", (r) => (r.state = { noncurrentVersionExpirationDays: 0 }), /^state\.noncurrentVersionExpirationDays: got 0; is not allowed; allowed: a whole number of at least 1$/],
+  // Guardrail acknowledgements
+  ["an acknowledgement of an unknown rule", (r) => (r.guardrails = { acknowledgements: [{ rule: "S3.NOPE", resource: "x", reason: "a reviewed reason", expires: "2027-01-01" }] }), /^guardrails\.acknowledgements\[0\]\.rule: got "S3\.NOPE"; is not a guardrail rule; rules: MWAA\.CMK_ARN, /],
+  ["an acknowledgement without a reason", (r) => (r.guardrails = { acknowledgements: [{ rule: "LOGS.RETENTION", resource: "x", reason: "ok", expires: "2027-01-01" }] }), /^guardrails\.acknowledgements\[0\]\.reason: got "ok"; is not allowed; allowed: at least 10 characters$/],
+  ["an acknowledgement with no expiry", (r) => (r.guardrails = { acknowledgements: [{ rule: "LOGS.RETENTION", resource: "x", reason: "a reviewed reason" }] }), /^guardrails\.acknowledgements\[0\]\.expires: is required; allowed: a date, YYYY-MM-DD$/],
+  ["an acknowledgement expiring on a day that does not exist", (r) => (r.guardrails = { acknowledgements: [{ rule: "LOGS.RETENTION", resource: "x", reason: "a reviewed reason", expires: "2027-02-30" }] }), /^guardrails\.acknowledgements\[0\]\.expires: got "2027-02-30"; is not a calendar date$/],
   // Tags
   ["a missing mandatory tag", (r) => delete r.tags.CostCenter, /^tags\.CostCenter: is a mandatory tag; set a non-empty value \(mandatory tags: Owner, CostCenter, DataClassification\)$/],
   ["an empty mandatory tag", (r) => (r.tags.Owner = " "), /^tags\.Owner: got " "; is a mandatory tag; set a non-empty value/],

@@ -33,7 +33,7 @@ describe("the config reference", () => {
     expect(Object.keys(CONFIG_FIELDS).sort()).toEqual([...new Set(paths)].sort());
   });
 
-  it("is what README.md shows (run `npm run docs:config` after changing it)", () => {
+  it("is what README.md shows (run `npm run docs` after changing it)", () => {
     const readme = readFileSync(join(REPO_ROOT, "README.md"), "utf8");
     const section = readme.split("<!-- config-reference:start -->")[1]?.split("<!-- config-reference:end -->")[0];
     expect(section?.trim()).toBe(renderConfigReference());

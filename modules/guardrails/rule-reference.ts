@@ -1,0 +1,11 @@
+import { RULES } from "./rules";
+
+/** The rule pack as the README's Markdown table. */
+export function renderRuleReference(): string {
+  const cell = (text: string) => text.replace(/\|/g, "\\|");
+  return [
+    "| rule | checks | sources | fix |",
+    "| --- | --- | --- | --- |",
+    ...RULES.map((r) => `| \`${r.id}\` | ${cell(r.title)}. ${cell(r.explanation)} | ${cell(r.sources.join(", "))} | ${cell(r.fix)} |`),
+  ].join("\n");
+}
