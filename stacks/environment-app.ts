@@ -32,10 +32,7 @@ export function addEnvironmentStacks(
         ? new StateStack(app, stateStackName(config.name), { ...config, state: config.state })
         : undefined;
     const network = new NetworkStack(app, networkStackName(config.name), config);
-    const mwaa = new MwaaStack(app, mwaaStackName(config.name), config, {
-      subnetIds: network.subnetIds,
-      securityGroupId: network.mwaaSecurityGroupId,
-    });
+    const mwaa = new MwaaStack(app, mwaaStackName(config.name), config, network);
     if (state) {
       // Their backends live in the state stack's bucket: it must be deployed first.
       network.addDependency(state);

@@ -1,4 +1,4 @@
-import { TerraformOutput } from "cdktf";
+import { TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { EnvironmentConfig } from "../config/environment-config";
 import {
@@ -15,12 +15,8 @@ import { MwaaExecutionRole } from "../modules/iam/mwaa-execution-role";
 import { AirflowLogGroups } from "../modules/observability/airflow-log-groups";
 import { EncryptedBucket } from "../modules/storage/encrypted-bucket";
 import { EnvironmentStack } from "./environment-stack";
+import { NETWORK_OUTPUTS } from "./network-stack";
 
-/** What the MWAA stack takes from the network stack. */
-export interface MwaaNetworkInputs {
-  readonly subnetIds: string[];
-  readonly securityGroupId: string;
-}
 
 /**
  * `<env>-mwaa`: one customer-managed key encrypting the DAG bucket, the log groups and the
@@ -33,8 +29,18 @@ export class MwaaStack extends EnvironmentStack {
   readonly logGroups: AirflowLogGroups;
   readonly environment: MwaaEnvironment;
 
-  constructor(scope: Construct, id: string, config: EnvironmentConfig, network: MwaaNetworkInputs) {
+  /** @param networkStack the environment's network stack, whose outputs this stack reads. */
+  constructor(scope: Construct, id: string, config: EnvironmentConfig, networkStack: TerraformStack) {
     super(scope, id, config);
+    // The network stack's state, read with its own backend settings (S3 key, workspace or file).
+    const networkState = networkStack
+      .ensureBackendExists()
+      .getRemoteStateDataSource(this, `state-of-${networkStack.node.id}`, networkStack.node.id);
+    this.addDependency(networkStack);
+    const network = {
+      subnetIds: networkState.getList(NETWORK_OUTPUTS.subnetIds),
+      securityGroupId: networkState.getString(NETWORK_OUTPUTS.mwaaSecurityGroupId),
+    };
     const { name, account, region, airflow, logging } = config;
     const logGroupPrefix = airflowLogGroupPrefix(name);
 

@@ -9,14 +9,17 @@ import { VpcEndpoints } from "../modules/network/vpc-endpoints";
 import { VpcFlowLogs } from "../modules/observability/vpc-flow-logs";
 import { EnvironmentStack } from "./environment-stack";
 
+/** The outputs other stacks read from the network stack's state, by name. */
+export const NETWORK_OUTPUTS = {
+  subnetIds: "private_subnet_ids",
+  mwaaSecurityGroupId: "mwaa_security_group_id",
+} as const;
+
 /**
  * `<env>-network`: the private VPC, its endpoints, the security groups and flow logs. The MWAA
- * stack reads `subnetIds` and `mwaaSecurityGroupId` through cross-stack references.
+ * stack reads the subnets and the MWAA security group from its state, as NETWORK_OUTPUTS.
  */
 export class NetworkStack extends EnvironmentStack {
-  readonly subnetIds: string[];
-  readonly mwaaSecurityGroupId: string;
-
   constructor(scope: Construct, id: string, config: EnvironmentConfig) {
     super(scope, id, config);
     const { name, account, region, network } = config;
@@ -74,16 +77,14 @@ export class NetworkStack extends EnvironmentStack {
       preventDestroy: config.protectFromDestroy,
     });
 
-    this.subnetIds = privateNetwork.subnets.map((s) => s.id);
-    this.mwaaSecurityGroupId = mwaaSecurityGroup.id;
 
     new TerraformOutput(this, "vpc_id", { value: vpcId, description: "The private VPC" });
-    new TerraformOutput(this, "private_subnet_ids", {
-      value: this.subnetIds,
+    new TerraformOutput(this, NETWORK_OUTPUTS.subnetIds, {
+      value: privateNetwork.subnets.map((s) => s.id),
       description: "The two private subnets MWAA runs in",
     });
-    new TerraformOutput(this, "mwaa_security_group_id", {
-      value: this.mwaaSecurityGroupId,
+    new TerraformOutput(this, NETWORK_OUTPUTS.mwaaSecurityGroupId, {
+      value: mwaaSecurityGroup.id,
       description: "Security group of the MWAA environment",
     });
   }

@@ -30,7 +30,7 @@ describe("state in S3 (the default)", () => {
   });
 
   it("lets the MWAA stack read the network stack's outputs from the network stack's key", () => {
-    expect(mwaa.data.terraform_remote_state["cross-stack-reference-input-example-network"]).toEqual({
+    expect(mwaa.data.terraform_remote_state["state-of-example-network"]).toEqual({
       backend: "s3",
       config: { bucket: BUCKET, key: "example/example-network.tfstate", region: "eu-west-1", encrypt: true, kms_key_id: KEY_ALIAS_ARN },
       workspace: "${terraform.workspace}",
@@ -82,7 +82,7 @@ describe("state in HCP Terraform", () => {
   });
 
   it("lets the MWAA stack read the network workspace's outputs", () => {
-    expect(mwaa.data.terraform_remote_state["cross-stack-reference-input-example-network"]).toMatchObject({
+    expect(mwaa.data.terraform_remote_state["state-of-example-network"]).toMatchObject({
       backend: "remote",
       config: { organization: "acme-data", hostname: "app.terraform.io", workspaces: { name: "mwaa-example-network" } },
     });

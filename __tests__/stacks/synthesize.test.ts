@@ -79,7 +79,10 @@ describe("synthesizing with guardrails", () => {
 });
 
 describe("the review report", () => {
-  const { review } = synthesize(exampleConfig());
+  let review: string;
+  beforeAll(() => {
+    ({ review } = synthesize(exampleConfig()));
+  });
   const section = (heading: string) => review.split(`\n${heading}\n`)[1]?.split(/\n#{2,3} /)[0] ?? "";
 
   it("draws the architecture as a Mermaid diagram", () => {
