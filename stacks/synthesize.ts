@@ -48,7 +48,7 @@ export function synthesizeEnvironments(configs: readonly EnvironmentConfig[], op
  * capture returns nothing. Errors keep their own stack traces. MWAA_TOKEN_STACK_TRACES=1 keeps the
  * capture, for debugging a token that fails to resolve.
  */
-function withoutTokenStackTraces<T>(build: () => T): T {
+export function withoutTokenStackTraces<T>(build: () => T): T {
   if (process.env.MWAA_TOKEN_STACK_TRACES === "1") return build();
   // cdktf's tokens call this module's export at each creation, so replacing it takes effect.
   // eslint-disable-next-line @typescript-eslint/no-require-imports

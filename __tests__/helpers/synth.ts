@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { EnvironmentConfig } from "../../config/environment-config";
 import { mwaaStackName, networkStackName, stateStackName } from "../../config/names";
 import { addEnvironmentStacks } from "../../stacks/environment-app";
+import { withoutTokenStackTraces } from "../../stacks/synthesize";
 
 /** A synthesized stack: the parsed `cdk.tf.json`. */
 export type StackJson = Record<string, any>;
@@ -19,14 +20,16 @@ export interface SynthesizedEnvironment {
 
 /**
  * Synthesizes the environment's stacks the way `cdktf synth` does: a fresh app configured like
- * main.ts's (no stubbed version, no future flags) and a full `app.synth()`, so cross-stack
- * references are resolved and error annotations fail the synth. (`Testing.synth` does neither.)
+ * main.ts's (no stubbed version, no future flags, no token stack traces) and a full `app.synth()`,
+ * so aspects run and error annotations fail the synth. (`Testing.synth` does neither.)
  */
 export function synthEnvironment(config: EnvironmentConfig): SynthesizedEnvironment {
   const outdir = mkdtempSync(join(tmpdir(), "mwaa-synth-"));
   const app = Testing.app({ outdir, stubVersion: false, enableFutureFlags: false });
-  addEnvironmentStacks(app, [config]);
-  app.synth();
+  withoutTokenStackTraces(() => {
+    addEnvironmentStacks(app, [config]);
+    app.synth();
+  });
   const read = (stack: string) =>
     JSON.parse(readFileSync(join(outdir, "stacks", stack, "cdk.tf.json"), "utf8")) as StackJson;
   const stateDir = join(outdir, "stacks", stateStackName(config.name));
