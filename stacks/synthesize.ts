@@ -49,15 +49,27 @@ export function synthesizeEnvironments(configs: readonly EnvironmentConfig[], op
  * capture, for debugging a token that fails to resolve.
  */
 export function withoutTokenStackTraces<T>(build: () => T): T {
-  if (process.env.MWAA_TOKEN_STACK_TRACES === "1") return build();
-  // cdktf's tokens call this module's export at each creation, so replacing it takes effect.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const traces: { captureStackTrace: () => string[] } = require("cdktf/lib/tokens/private/stack-trace");
+  const traces = process.env.MWAA_TOKEN_STACK_TRACES === "1" ? undefined : tokenStackTraces();
+  if (!traces) return build();
   const capture = traces.captureStackTrace;
   traces.captureStackTrace = () => [];
   try {
     return build();
   } finally {
     traces.captureStackTrace = capture;
+  }
+}
+
+/**
+ * cdktf's private stack-trace module; its tokens call the module's export at each creation, so
+ * replacing the export takes effect. A cdktf without it only makes synth slower, never wrong.
+ */
+function tokenStackTraces(): { captureStackTrace: () => string[] } | undefined {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const traces = require("cdktf/lib/tokens/private/stack-trace");
+    return typeof traces.captureStackTrace === "function" ? traces : undefined;
+  } catch {
+    return undefined;
   }
 }
