@@ -1,6 +1,7 @@
-import { Rule } from "../../rule";
+import { AIRFLOW_LOG_TYPES } from "../../../../config/mwaa-limits";
+import { check, Rule } from "../../rule";
 
-const SUFFIXES = ["DAGProcessing", "Scheduler", "Task", "WebServer", "Worker"];
+const SUFFIXES = AIRFLOW_LOG_TYPES.map((t) => t.suffix);
 
 export const mwaaLogGroupsPrecreated: Rule = {
   id: "MWAA.LOG_GROUPS",
@@ -17,14 +18,13 @@ export const mwaaLogGroupsPrecreated: Rule = {
         const group = groups.find((g) => g.config.name === `airflow-${env.config.name}-${suffix}`);
         return !group || !group.config.kms_key_id || group.config.retention_in_days === undefined || !dependsOn.includes(`aws_cloudwatch_log_group.${group.logicalId}`);
       });
-      return {
-        resource: env.path,
-        compliant: missing.length === 0,
-        evidence:
-          missing.length === 0
-            ? `depends on airflow-${env.config.name}-{${SUFFIXES.join(",")}}, each with a key and a retention`
-            : `not created first with a key and retention: ${missing.map((s) => `airflow-${env.config.name}-${s}`).join(", ")}`,
-      };
+      return check(
+        env.path,
+        missing.length === 0,
+        missing.length === 0
+          ? `depends on airflow-${env.config.name}-{${SUFFIXES.join(",")}}, each with a key and a retention`
+          : `not created first with a key and retention: ${missing.map((s) => `airflow-${env.config.name}-${s}`).join(", ")}`,
+      );
     }),
 };
 
