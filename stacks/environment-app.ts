@@ -24,7 +24,7 @@ export interface EnvironmentStackOptions {
 export function addEnvironmentStacks(
   app: App,
   configs: readonly EnvironmentConfig[],
-  options: EnvironmentStackOptions = { today: new Date().toISOString().slice(0, 10) },
+  options: EnvironmentStackOptions,
 ): EnvironmentStacks[] {
   return configs.map((config) => {
     const state =

@@ -7,6 +7,9 @@ import { mwaaStackName, networkStackName, stateStackName } from "../../config/na
 import { addEnvironmentStacks } from "../../stacks/environment-app";
 import { withoutTokenStackTraces } from "../../stacks/synthesize";
 
+/** The day acknowledgements are judged against in tests: fixed, so results do not age. */
+export const TODAY = "2026-11-23";
+
 /** A synthesized stack: the parsed `cdk.tf.json`. */
 export type StackJson = Record<string, any>;
 
@@ -27,7 +30,7 @@ export function synthEnvironment(config: EnvironmentConfig): SynthesizedEnvironm
   const outdir = mkdtempSync(join(tmpdir(), "mwaa-synth-"));
   const app = Testing.app({ outdir, stubVersion: false, enableFutureFlags: false });
   withoutTokenStackTraces(() => {
-    addEnvironmentStacks(app, [config]);
+    addEnvironmentStacks(app, [config], { today: TODAY });
     app.synth();
   });
   const read = (stack: string) =>

@@ -7,7 +7,7 @@ import { addEnvironmentStacks } from "../../stacks/environment-app";
 import { synthesizeEnvironments } from "../../stacks/synthesize";
 import { exampleConfig } from "../helpers/config-fixtures";
 
-const TODAY = "2026-11-23";
+import { TODAY } from "../helpers/synth";
 const outdir = () => mkdtempSync(join(tmpdir(), "mwaa-synthesize-"));
 
 function synthesize(config: EnvironmentConfig) {

@@ -1,5 +1,5 @@
-import { check, Rule } from "../../rule";
-import { ANYWHERE, securityGroupRules } from "./security-group-rules";
+import { Rule } from "../../rule";
+import { evaluateNotAnywhere } from "./security-group-rules";
 
 export const sgNoInternetEgress: Rule = {
   id: "SG.NO_INTERNET_EGRESS",
@@ -7,11 +7,5 @@ export const sgNoInternetEgress: Rule = {
   sources: ["checkov CKV_AWS_382", "Trivy AVD-AWS-0104", "Playbook 2"],
   explanation: "Egress to 0.0.0.0/0 is how data leaves; a private MWAA environment needs only the VPC and S3's prefix list.",
   fix: "Limit egress to the VPC CIDR and the S3 gateway endpoint's prefix list.",
-  evaluate: (stack) =>
-    securityGroupRules(stack)
-      .filter((r) => r.direction === "egress")
-      .map((r) => {
-        const open = r.cidrs.filter((c) => ANYWHERE.includes(c));
-        return check(r.resource, open.length === 0, open.length === 0 ? `to ${r.cidrs.join(", ") || "a security group or prefix list"}` : `to ${open.join(", ")}`);
-      }),
+  evaluate: (stack) => evaluateNotAnywhere(stack, "egress"),
 };

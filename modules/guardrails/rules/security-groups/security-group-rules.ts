@@ -1,3 +1,4 @@
+import { check, Evaluation } from "../../rule";
 import { SynthesizedStack } from "../../synthesized-stack";
 
 /** One security group rule, whatever resource or block declares it. */
@@ -38,3 +39,14 @@ export function securityGroupRules(stack: SynthesizedStack): GroupRule[] {
 }
 
 export const ANYWHERE = ["0.0.0.0/0", "::/0"];
+
+/** One evaluation per rule of `direction`: compliant unless its peer is the whole internet. */
+export function evaluateNotAnywhere(stack: SynthesizedStack, direction: "ingress" | "egress"): Evaluation[] {
+  const word = direction === "ingress" ? "from" : "to";
+  return securityGroupRules(stack)
+    .filter((r) => r.direction === direction)
+    .map((r) => {
+      const open = r.cidrs.filter((c) => ANYWHERE.includes(c));
+      return check(r.resource, open.length === 0, `${word} ${(open.length > 0 ? open : r.cidrs).join(", ") || "a security group or prefix list"}`);
+    });
+}
