@@ -276,7 +276,7 @@ function tagProblems(tags: unknown): Problem[] {
 function bucketNameProblems(config: Raw): Problem[] {
   return [
     ...namedBucketProblems(config, "storage.dagBucketName", asObject(config.storage).dagBucketName, defaultDagBucketName),
-    ...namedBucketProblems(config, "name", undefined, accessLogBucketName),
+    ...namedBucketProblems(config, "name", undefined, accessLogBucketName, "choose another environment name"),
   ];
 }
 
@@ -316,7 +316,7 @@ function stateProblems(config: Raw): Problem[] {
   return [
     ...problems,
     ...namedBucketProblems(config, "state.bucketName", state.bucketName, defaultStateBucketName),
-    ...namedBucketProblems(config, "name", undefined, stateAccessLogBucketName),
+    ...namedBucketProblems(config, "name", undefined, stateAccessLogBucketName, "choose another environment name"),
   ];
 }
 
@@ -326,6 +326,7 @@ function namedBucketProblems(
   path: string,
   configured: unknown,
   derive: (name: string, account: string, region: string) => string,
+  fix = `set ${path}`,
 ): Problem[] {
   if (typeof configured === "string") {
     return s3BucketNameProblems(configured).map((message) => ({ path, value: configured, message }));
@@ -345,6 +346,6 @@ function namedBucketProblems(
   const derived = derive(name, account, region);
   return s3BucketNameProblems(derived).map((message) => ({
     path,
-    message: `the default name '${derived}' ${message}; set ${path}`,
+    message: `the default name '${derived}' ${message}; ${fix}`,
   }));
 }

@@ -116,6 +116,19 @@ describe("config validation", () => {
     );
   });
 
+  it("rejects a name whose derived bucket names S3 reserves, saying which setting or rename fixes each", () => {
+    const result = validateEnvironmentConfig(JSON.stringify({ ...exampleRaw(), name: "xn--data" }), "xn--data.json");
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        "storage.dagBucketName: the default name 'xn--data-dags-111122223333-eu-west-1' must not start with the reserved prefix 'xn--'; set storage.dagBucketName",
+        "name: the default name 'xn--data-s3-logs-111122223333-eu-west-1' must not start with the reserved prefix 'xn--'; choose another environment name",
+        "state.bucketName: the default name 'xn--data-tfstate-111122223333-eu-west-1' must not start with the reserved prefix 'xn--'; set state.bucketName",
+        "name: the default name 'xn--data-tfstate-logs-111122223333-eu-west-1' must not start with the reserved prefix 'xn--'; choose another environment name",
+      ],
+    });
+  });
+
   it("rejects a file that is not JSON, saying where it breaks", () => {
     const result = validateEnvironmentConfig('{ "name": "example", }', "example.json");
     expect(result).toEqual({ ok: false, problems: [expect.stringMatching(/^is not valid JSON: .*position \d+/)] });
