@@ -27,8 +27,9 @@ export default tseslint.config(
     },
   },
   {
-    // Synthesized Terraform JSON is untyped; the tests, the guardrails and the review read it as such.
-    files: ["__tests__/**/*.ts", "modules/guardrails/**/*.ts", "modules/review/**/*.ts"],
+    // Synthesized Terraform JSON is untyped; the tests, the guardrails, the review and the reader of
+    // cdktf's output read it as such.
+    files: ["__tests__/**/*.ts", "modules/guardrails/**/*.ts", "modules/review/**/*.ts", "modules/synthesis/**/*.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },
   {

@@ -1,27 +1,52 @@
-import { resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { ConfigError, loadEnvironmentConfigs } from "./config/load";
-import { synthesizeEnvironments } from "./stacks/synthesize";
+import { removeSynthesizedOutput, REVIEW_FILE } from "./modules/synthesis/output-folder";
+import { synthesizeEnvironments, SynthesisError } from "./stacks/synthesize";
 
 /** Folder of the environment files; MWAA_CONFIG_DIR points elsewhere (e.g. a private config repo). */
 const configDir = resolve(process.env.MWAA_CONFIG_DIR ?? "config");
+const outdir = resolve(process.env.CDKTF_OUTDIR ?? "cdktf.out");
 
-// Validate every config file before building a single construct: a bad file stops the synth with
-// one line per problem, a non-zero exit and nothing written.
-let configs;
-try {
-  configs = loadEnvironmentConfigs(configDir);
-} catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
-  process.stderr.write(`${error.message}\n`);
-  process.exit(1);
+async function main(): Promise<number> {
+  // The previous synth's stacks and review go first: whatever happens next, nothing stale remains
+  // for `cdktf deploy --skip-synth` to apply or for CI to publish as a pass.
+  removeSynthesizedOutput(outdir);
+
+  // Validate every config file before building a single construct: a bad file stops the synth with
+  // one line per problem, a non-zero exit and nothing written.
+  let configs;
+  try {
+    configs = loadEnvironmentConfigs(configDir);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return 1;
+  }
+
+  let violations: string[];
+  try {
+    ({ violations } = await synthesizeEnvironments(configs, { outdir }));
+  } catch (error) {
+    if (!(error instanceof SynthesisError)) throw error;
+    process.stderr.write(`The synth failed; nothing was written.\n${error.message}\n`);
+    return 1;
+  }
+  if (violations.length > 0) {
+    process.stderr.write(
+      `${violations.length} guardrail violation${violations.length === 1 ? "" : "s"} (see ${relative(process.cwd(), join(outdir, REVIEW_FILE))}; no stack was written, so nothing can be deployed; acknowledge a reviewed exception in the environment's guardrails.acknowledgements):\n` +
+        violations.map((v) => `  - ${v}`).join("\n") +
+        "\n",
+    );
+    return 1;
+  }
+  return 0;
 }
 
-const { violations } = synthesizeEnvironments(configs);
-if (violations.length > 0) {
-  process.stderr.write(
-    `${violations.length} guardrail violation${violations.length === 1 ? "" : "s"} (see cdktf.out/REVIEW.md; acknowledge a reviewed exception in the environment's guardrails.acknowledgements):\n` +
-      violations.map((v) => `  - ${v}`).join("\n") +
-      "\n",
-  );
-  process.exitCode = 1;
-}
+main().then(
+  (code) => (process.exitCode = code),
+  (error) => {
+    // A crash (a bug, or an error thrown while building the stacks) has already removed the output.
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

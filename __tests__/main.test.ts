@@ -98,12 +98,13 @@ describe("the app on a config that breaks a guardrail", () => {
     const run = runApp({ CDKTF_OUTDIR: outdir, MWAA_CONFIG_DIR: dir });
 
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/^1 guardrail violation \(see cdktf\.out\/REVIEW\.md; acknowledge a reviewed exception in the environment's guardrails\.acknowledgements\):\n/);
+    expect(run.stderr).toMatch(/^1 guardrail violation \(see .*REVIEW\.md; no stack was written, so nothing can be deployed; acknowledge a reviewed exception in the environment's guardrails\.acknowledgements\):\n/);
     expect(run.stderr).toContain("  - [MWAA.PRIVATE_WEBSERVER] example-mwaa/airflow/environment: The Airflow UI is reachable only from private networks. Found: webserver_access_mode = PUBLIC_ONLY. Fix: Set airflow.webserverAccessMode to PRIVATE_ONLY");
     expect(run.stderr).not.toMatch(/^\s+at /m);
     const review = readFileSync(join(outdir, "REVIEW.md"), "utf8");
     expect(review).toContain("**1 guardrail violation(s): the synth failed.**");
     expect(review).toMatch(/\| example-mwaa\/airflow\/environment \| FAIL \| webserver_access_mode = PUBLIC_ONLY \|/);
+    expect(readdirSync(outdir)).toEqual(["REVIEW.md"]);
   });
 });
 
@@ -133,6 +134,18 @@ describe("the app on a bad config", () => {
     ]);
     expect(run.stderr).not.toMatch(/^\s+at /m);
     expect(existsSync(outdir)).toBe(false);
+  });
+
+  it("after a good synth, leaves neither the old stacks nor the old review", () => {
+    const outdir = mkdtempSync(join(tmpdir(), "mwaa-app-"));
+    expect(runApp({ CDKTF_OUTDIR: outdir }).status).toBe(0);
+    expect(existsSync(join(outdir, "REVIEW.md"))).toBe(true);
+
+    const run = runApp({ CDKTF_OUTDIR: outdir, MWAA_CONFIG_DIR: configDirWith({ "example.json": { ...exampleRaw(), region: "Ireland" } }) });
+
+    expect(run.status).toBe(1);
+    expect(readdirSync(outdir)).toEqual(["stacks"]);
+    expect(filesUnder(join(outdir, "stacks"))).toEqual([]);
   });
 
   it("tells a user with no environment file how to start", () => {

@@ -51,7 +51,7 @@ export const CONFIG_FIELDS: Record<string, FieldDoc> = {
   },
   protectFromDestroy: {
     description:
-      "Sets `prevent_destroy` on the stateful resources (environment key, DAG bucket, Airflow and flow log groups) so a `destroy` or a replacing change fails instead of losing data. Set false only for throwaway environments.",
+      "Sets `prevent_destroy` on the stateful resources (the MWAA environment and its metadata database, the keys, the DAG and access-log buckets, the Airflow and flow log groups) so a `destroy` or a replacing change fails instead of losing data. `false` is for throwaway environments, and the guardrail DATA.PREVENT_DESTROY then fails until the exception is acknowledged for `<name>-network/*` and `<name>-mwaa/*`, so the review shows it.",
     allowed: "true or false",
     default: "true",
   },

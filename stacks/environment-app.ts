@@ -1,5 +1,4 @@
-import { App, Aspects } from "cdktf";
-import { GuardrailsAspect } from "../modules/guardrails/guardrails-aspect";
+import { App } from "cdktf";
 import { EnvironmentConfig } from "../config/environment-config";
 import { mwaaStackName, networkStackName, stateStackName } from "../config/names";
 import { MwaaStack } from "./mwaa-stack";
@@ -11,21 +10,14 @@ export interface EnvironmentStacks {
   readonly state?: StateStack;
   readonly network: NetworkStack;
   readonly mwaa: MwaaStack;
-  /** Holds every stack's guardrail findings once the app has synthesized. */
-  readonly guardrails: GuardrailsAspect;
 }
 
-export interface EnvironmentStackOptions {
-  /** `YYYY-MM-DD`: acknowledgements expiring on or before it no longer count. */
-  readonly today: string;
-}
-
-/** Adds `<env>-state` (s3 backend only), `<env>-network` and `<env>-mwaa` for every environment. */
-export function addEnvironmentStacks(
-  app: App,
-  configs: readonly EnvironmentConfig[],
-  options: EnvironmentStackOptions,
-): EnvironmentStacks[] {
+/**
+ * Adds `<env>-state` (s3 backend only), `<env>-network` and `<env>-mwaa` for every environment.
+ * A stack you add for an environment belongs to it when its name starts with `<env>-`: the
+ * guardrails judge it with that environment's acknowledgements and the review lists it there.
+ */
+export function addEnvironmentStacks(app: App, configs: readonly EnvironmentConfig[]): EnvironmentStacks[] {
   return configs.map((config) => {
     const state =
       config.state.backend === "s3"
@@ -38,8 +30,6 @@ export function addEnvironmentStacks(
       network.addDependency(state);
       mwaa.addDependency(state);
     }
-    const guardrails = new GuardrailsAspect(config.guardrails.acknowledgements, options.today);
-    for (const stack of [state, network, mwaa]) if (stack) Aspects.of(stack).add(guardrails);
-    return { state, network, mwaa, guardrails };
+    return { state, network, mwaa };
   });
 }

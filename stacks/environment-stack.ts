@@ -31,17 +31,6 @@ export abstract class EnvironmentStack extends TerraformStack {
     // (`0 = "required_version"`) under `synth --hcl`. The README states Terraform >= 1.10.
     useStateBackend(this, config, { bootstrap: options.bootstrap ?? false });
   }
-
-  /**
-   * cdktf resolves every stack once before synthesis only to discover cross-stack token references
-   * (and add outputs for them), then again to write it; the two passes are most of a synth's time.
-   * The stacks of this app pass no tokens to each other: a stack reads another's named outputs from
-   * its state (see MwaaStack). So the discovery pass is skipped. A test checks that every remote
-   * state reference in the output names an output its producer writes.
-   */
-  prepareStack(): void {
-    this.ensureBackendExists();
-  }
 }
 
 /** The config's tags plus the ones the app sets on everything. */

@@ -99,6 +99,7 @@ export class MwaaStack extends EnvironmentStack {
       weeklyMaintenanceWindowStart: airflow.weeklyMaintenanceWindowStart,
       airflowConfigurationOptions: airflow.configurationOptions,
       dependsOn: [...this.logGroups.all, this.executionRole.policy],
+      preventDestroy: config.protectFromDestroy,
     });
 
     const environment = this.environment.environment;

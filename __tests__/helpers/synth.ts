@@ -5,7 +5,6 @@ import { join } from "node:path";
 import { EnvironmentConfig } from "../../config/environment-config";
 import { mwaaStackName, networkStackName, stateStackName } from "../../config/names";
 import { addEnvironmentStacks } from "../../stacks/environment-app";
-import { withoutTokenStackTraces } from "../../stacks/synthesize";
 
 /** The day acknowledgements are judged against in tests: fixed, so results do not age. */
 export const TODAY = "2026-11-23";
@@ -22,17 +21,15 @@ export interface SynthesizedEnvironment {
 }
 
 /**
- * Synthesizes the environment's stacks the way `cdktf synth` does: a fresh app configured like
- * main.ts's (no stubbed version, no future flags, no token stack traces) and a full `app.synth()`,
- * so aspects run and error annotations fail the synth. (`Testing.synth` does neither.)
+ * Synthesizes the environment's stacks with stock cdktf: a fresh app configured like main.ts's (no
+ * stubbed version, no future flags) and a full `app.synth()`, so aspects run and error annotations
+ * fail the synth (`Testing.synth` does neither). No guardrails: see synthesize.test.ts for those.
  */
 export function synthEnvironment(config: EnvironmentConfig): SynthesizedEnvironment {
   const outdir = mkdtempSync(join(tmpdir(), "mwaa-synth-"));
   const app = Testing.app({ outdir, stubVersion: false, enableFutureFlags: false });
-  withoutTokenStackTraces(() => {
-    addEnvironmentStacks(app, [config], { today: TODAY });
-    app.synth();
-  });
+  addEnvironmentStacks(app, [config]);
+  app.synth();
   const read = (stack: string) =>
     JSON.parse(readFileSync(join(outdir, "stacks", stack, "cdk.tf.json"), "utf8")) as StackJson;
   const stateDir = join(outdir, "stacks", stateStackName(config.name));

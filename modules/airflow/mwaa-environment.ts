@@ -33,6 +33,12 @@ export interface MwaaEnvironmentProps {
   readonly airflowConfigurationOptions?: Record<string, string>;
   /** What must exist first: the log groups (so MWAA does not create its own) and the role's policy. */
   readonly dependsOn: ITerraformDependable[];
+  /**
+   * Refuse any plan that destroys the environment, replacements included: its metadata database
+   * (DAG run history, connections, variables) cannot be restored.
+   * @default true
+   */
+  readonly preventDestroy?: boolean;
 }
 
 /** The `aws_mwaa_environment`, private by default and logging everything it can. */
@@ -73,6 +79,7 @@ export class MwaaEnvironment extends Construct {
         workerLogs: log("worker"),
       },
       dependsOn: props.dependsOn,
+      lifecycle: { preventDestroy: props.preventDestroy ?? true },
     });
   }
 }

@@ -1,6 +1,8 @@
+import { blocks, canonicalTerraform, TerraformDocument } from "./terraform-document";
+
 /**
- * A read-only view of one stack's synthesized Terraform JSON (what `cdk.tf.json` holds, overrides
- * and escape hatches included), with the look-ups the rules share.
+ * A read-only view of the Terraform configuration one stack wrote (`cdk.tf.json`, or `cdk.tf` read
+ * back as JSON; overrides and escape hatches included), with the look-ups the rules share.
  */
 
 export interface SynthResource {
@@ -22,10 +24,22 @@ export interface PolicyStatement {
 }
 
 export class SynthesizedStack {
+  /** The configuration in canonical shape (see terraform-document.ts). */
+  readonly json: TerraformDocument;
+
+  /**
+   * @param name the stack's name (its folder under `cdktf.out/stacks/`)
+   * @param written the configuration as written, in either JSON form
+   * @param foreignFiles Terraform files in the stack's working directory that this app did not
+   *   write: Terraform loads them too, and no rule reads them
+   */
   constructor(
     readonly name: string,
-    readonly json: Record<string, any>,
-  ) {}
+    written: Record<string, any>,
+    readonly foreignFiles: readonly string[] = [],
+  ) {
+    this.json = canonicalTerraform(written);
+  }
 
   resources(type: string): SynthResource[] {
     return Object.entries<Record<string, any>>(this.json.resource?.[type] ?? {}).map(([logicalId, config]) => ({
@@ -63,7 +77,7 @@ export class SynthesizedStack {
   policyStatements(policy: unknown): PolicyStatement[] | undefined {
     if (typeof policy !== "string") return undefined;
     const match = /^\$\{data\.aws_iam_policy_document\.([^.}]+)\.json\}$/.exec(policy);
-    if (match) return this.json.data?.aws_iam_policy_document?.[match[1]]?.statement ?? [];
+    if (match) return blocks(this.json.data?.aws_iam_policy_document?.[match[1]]?.statement).map(documentStatement);
     try {
       return normalizePolicyJson(JSON.parse(policy));
     } catch {
@@ -81,6 +95,11 @@ export class SynthesizedStack {
   get awsProviders(): Record<string, any>[] {
     return this.json.provider?.aws ?? [];
   }
+}
+
+/** A statement block of an `aws_iam_policy_document`, its nested blocks as lists. */
+function documentStatement(s: Record<string, any>): PolicyStatement {
+  return { ...s, principals: s.principals === undefined ? undefined : blocks(s.principals) as any, condition: s.condition === undefined ? undefined : blocks(s.condition) as any };
 }
 
 const list = (v: unknown): string[] | undefined => (v === undefined ? undefined : Array.isArray(v) ? v : [v as string]);

@@ -1,4 +1,5 @@
 import { SynthesizedStack } from "../guardrails/synthesized-stack";
+import { blocks } from "../guardrails/terraform-document";
 import { humanize, table } from "./references";
 
 /** Endpoints, route tables and security group rules of a stack that holds a VPC. */
@@ -30,7 +31,7 @@ export function networkSummary(stack: SynthesizedStack): string | undefined {
     ),
   );
   const routes = [
-    ...stack.resources("aws_route_table").map((t) => [t.path.split("/").slice(1).join("/"), ((t.config.route ?? []) as any[]).map((r) => `${r.cidr_block ?? r.ipv6_cidr_block} via ${r.gateway_id ?? r.nat_gateway_id ?? "?"}`).join(", ") || "local route only"]),
+    ...stack.resources("aws_route_table").map((t) => [t.path.split("/").slice(1).join("/"), blocks(t.config.route).map((r) => `${r.cidr_block ?? r.ipv6_cidr_block} via ${r.gateway_id ?? r.nat_gateway_id ?? "?"}`).join(", ") || "local route only"]),
     ...stack.resources("aws_route").map((r) => [humanize(stack, r.config.route_table_id), `${r.config.destination_cidr_block ?? r.config.destination_ipv6_cidr_block} (aws_route)`]),
   ];
   parts.push("**Routes**", table(["route table", "routes"], routes));
@@ -50,6 +51,6 @@ export function networkSummary(stack: SynthesizedStack): string | undefined {
   );
   parts.push(table(["group", "direction", "protocol and ports", "peer", "description"], rules));
   const defaults = stack.resources("aws_default_security_group");
-  parts.push(defaults.length > 0 ? `Default security group: adopted with ${(defaults[0].config.ingress ?? []).length} ingress and ${(defaults[0].config.egress ?? []).length} egress rules.` : "Default security group: not managed.");
+  parts.push(defaults.length > 0 ? `Default security group: adopted with ${blocks(defaults[0].config.ingress).length} ingress and ${blocks(defaults[0].config.egress).length} egress rules.` : "Default security group: not managed.");
   return parts.join("\n\n");
 }

@@ -1,4 +1,5 @@
 import { Rule } from "../rule";
+import { dataPreventDestroy } from "./data/prevent-destroy";
 import { iamConfusedDeputy } from "./iam/confused-deputy";
 import { iamNoAdminAccess } from "./iam/no-admin-access";
 import { iamNoKeyPolicyChanges } from "./iam/no-key-policy-changes";
@@ -30,6 +31,7 @@ import { stateEncrypted } from "./state/encrypted";
 import { stateLocked } from "./state/locked";
 import { stateRemoteBackend } from "./state/remote-backend";
 import { tagsMandatory } from "./tags/mandatory-tags";
+import { terraformOpaqueContent } from "./terraform/opaque-content";
 import { vpcDefaultSecurityGroupClosed } from "./vpc/default-security-group-closed";
 import { vpcFlowLogs } from "./vpc/flow-logs";
 import { vpcMwaaEndpoints } from "./vpc/mwaa-endpoints";
@@ -74,6 +76,8 @@ export const RULES: readonly Rule[] = [
   stateEncrypted,
   stateLocked,
   tagsMandatory,
+  dataPreventDestroy,
+  terraformOpaqueContent,
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);

@@ -1,4 +1,5 @@
 import { PolicyStatement, SynthesizedStack } from "../../synthesized-stack";
+import { blocks } from "../../terraform-document";
 
 /** Permission policies granted to IAM principals: inline role policies, managed policies, inline blocks. */
 export function identityPolicies(stack: SynthesizedStack): { resource: string; statements: PolicyStatement[] }[] {
@@ -7,7 +8,7 @@ export function identityPolicies(stack: SynthesizedStack): { resource: string; s
     statements: stack.policyStatements(r.config.policy) ?? [],
   }));
   const inline = stack.resources("aws_iam_role").flatMap((role) =>
-    ((role.config.inline_policy ?? []) as { policy?: string }[]).map((p) => ({
+    blocks(role.config.inline_policy).map((p) => ({
       resource: role.path,
       statements: stack.policyStatements(p.policy) ?? [],
     })),

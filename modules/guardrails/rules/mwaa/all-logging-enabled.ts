@@ -1,4 +1,5 @@
 import { check, Rule } from "../../rule";
+import { block } from "../../terraform-document";
 
 const LOG_TYPES = ["dag_processing_logs", "scheduler_logs", "task_logs", "webserver_logs", "worker_logs"];
 
@@ -11,8 +12,8 @@ export const mwaaAllLoggingEnabled: Rule = {
   fix: "Enable all five log types in the environment's logging_configuration (the MwaaEnvironment construct does).",
   evaluate: (stack) =>
     stack.resources("aws_mwaa_environment").map((env) => {
-      const logging = env.config.logging_configuration ?? {};
-      const off = LOG_TYPES.filter((t) => logging[t]?.enabled !== true);
+      const logging = block(env.config.logging_configuration) ?? {};
+      const off = LOG_TYPES.filter((t) => block(logging[t])?.enabled !== true);
       return check(env.path, off.length === 0, off.length === 0 ? "all five log types enabled" : `not enabled: ${off.join(", ")}`);
     }),
 };

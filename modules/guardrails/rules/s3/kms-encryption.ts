@@ -1,5 +1,6 @@
 import { check, Rule } from "../../rule";
 import { isAccessLogTarget } from "./access-log-targets";
+import { block } from "../../terraform-document";
 
 export const s3KmsEncryption: Rule = {
   id: "S3.KMS_ENCRYPTION",
@@ -10,8 +11,8 @@ export const s3KmsEncryption: Rule = {
   fix: "Add an aws_s3_bucket_server_side_encryption_configuration with sse_algorithm aws:kms and kms_master_key_id set to the key's ARN (EncryptedBucket with kmsKeyArn).",
   evaluate: (stack) =>
     stack.resources("aws_s3_bucket").map((bucket) => {
-      const byDefault = stack.bucketPart(bucket, "aws_s3_bucket_server_side_encryption_configuration")[0]?.config.rule?.[0]
-        ?.apply_server_side_encryption_by_default;
+      const configuration = stack.bucketPart(bucket, "aws_s3_bucket_server_side_encryption_configuration")[0];
+      const byDefault = block(block(configuration?.config.rule)?.apply_server_side_encryption_by_default);
       if (isAccessLogTarget(stack, bucket)) {
         return check(bucket.path, byDefault?.sse_algorithm === "AES256", `access log target: sse_algorithm = ${byDefault?.sse_algorithm ?? "unset"} (SSE-S3 required)`);
       }

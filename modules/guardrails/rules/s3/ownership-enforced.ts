@@ -1,4 +1,5 @@
 import { check, Rule } from "../../rule";
+import { block } from "../../terraform-document";
 
 export const s3OwnershipEnforced: Rule = {
   id: "S3.ACLS_DISABLED",
@@ -8,7 +9,7 @@ export const s3OwnershipEnforced: Rule = {
   fix: "Add an aws_s3_bucket_ownership_controls with object_ownership BucketOwnerEnforced (EncryptedBucket does).",
   evaluate: (stack) =>
     stack.resources("aws_s3_bucket").map((bucket) => {
-      const ownership = stack.bucketPart(bucket, "aws_s3_bucket_ownership_controls")[0]?.config.rule?.object_ownership;
+      const ownership = block(stack.bucketPart(bucket, "aws_s3_bucket_ownership_controls")[0]?.config.rule)?.object_ownership;
       return check(bucket.path, ownership === "BucketOwnerEnforced", `object_ownership = ${ownership ?? "unset"}`);
     }),
 };

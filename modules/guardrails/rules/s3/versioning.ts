@@ -1,4 +1,5 @@
 import { check, Rule } from "../../rule";
+import { block } from "../../terraform-document";
 
 export const s3Versioning: Rule = {
   id: "S3.VERSIONING",
@@ -8,7 +9,7 @@ export const s3Versioning: Rule = {
   fix: "Add an aws_s3_bucket_versioning with status Enabled (EncryptedBucket does).",
   evaluate: (stack) =>
     stack.resources("aws_s3_bucket").map((bucket) => {
-      const enabled = stack.bucketPart(bucket, "aws_s3_bucket_versioning").some((v) => v.config.versioning_configuration?.status === "Enabled");
+      const enabled = stack.bucketPart(bucket, "aws_s3_bucket_versioning").some((v) => block(v.config.versioning_configuration)?.status === "Enabled");
       return check(bucket.path, enabled, enabled ? "versioning Enabled" : "no enabled versioning configuration");
     }),
 };

@@ -1,5 +1,6 @@
 import { check, Evaluation } from "../../rule";
 import { SynthesizedStack } from "../../synthesized-stack";
+import { blocks } from "../../terraform-document";
 
 /** One security group rule, whatever resource or block declares it. */
 export interface GroupRule {
@@ -27,7 +28,7 @@ export function securityGroupRules(stack: SynthesizedStack): GroupRule[] {
   }));
   const inline = stack.resources("aws_security_group").flatMap((group) =>
     (["ingress", "egress"] as const).flatMap((direction) =>
-      ((group.config[direction] ?? []) as Record<string, any>[]).map((block) => ({
+      blocks(group.config[direction]).map((block) => ({
         resource: `${group.path} (${direction} block)`,
         direction,
         cidrs: [...(block.cidr_blocks ?? []), ...(block.ipv6_cidr_blocks ?? [])],

@@ -1,5 +1,6 @@
 import { MANDATORY_TAG_KEYS } from "../../../../config/mwaa-limits";
 import { check, Rule } from "../../rule";
+import { block } from "../../terraform-document";
 
 export const tagsMandatory: Rule = {
   id: "TAGS.MANDATORY",
@@ -9,7 +10,7 @@ export const tagsMandatory: Rule = {
   fix: `Set ${MANDATORY_TAG_KEYS.join(", ")} in the environment's tags; the provider's default_tags apply them everywhere.`,
   evaluate: (stack) =>
     stack.awsProviders.map((provider, index) => {
-      const tags = provider.default_tags?.[0]?.tags ?? {};
+      const tags = block(provider.default_tags)?.tags ?? {};
       const missing = MANDATORY_TAG_KEYS.filter((k) => typeof tags[k] !== "string" || tags[k].trim() === "");
       return check(`${stack.name}/provider aws${index === 0 ? "" : ` #${index + 1}`}`, missing.length === 0, missing.length === 0 ? `default_tags: ${MANDATORY_TAG_KEYS.map((k) => `${k}=${tags[k]}`).join(", ")}` : `default_tags lack ${missing.join(", ")}`);
     }),

@@ -1,4 +1,5 @@
 import { check, Rule } from "../../rule";
+import { blocks } from "../../terraform-document";
 
 export const vpcDefaultSecurityGroupClosed: Rule = {
   id: "VPC.DEFAULT_SG_CLOSED",
@@ -9,7 +10,7 @@ export const vpcDefaultSecurityGroupClosed: Rule = {
   evaluate: (stack) =>
     stack.resources("aws_vpc").map((vpc) => {
       const group = stack.attachedTo(vpc, "aws_default_security_group", "vpc_id", ["id"])[0];
-      const closed = group !== undefined && (group.config.ingress ?? []).length === 0 && (group.config.egress ?? []).length === 0;
+      const closed = group !== undefined && blocks(group.config.ingress).length === 0 && blocks(group.config.egress).length === 0;
       return check(vpc.path, closed, group === undefined ? "default security group not managed: AWS's allow rules stay" : closed ? "default security group has no rules" : "default security group has rules");
     }),
 };

@@ -1,5 +1,6 @@
 import { check, Rule } from "../../rule";
 import { ANYWHERE } from "../security-groups/security-group-rules";
+import { blocks } from "../../terraform-document";
 
 const GATEWAYS = ["aws_internet_gateway", "aws_egress_only_internet_gateway", "aws_nat_gateway", "aws_internet_gateway_attachment"];
 
@@ -13,7 +14,7 @@ export const vpcNoInternetPath: Rule = {
     const gateways = GATEWAYS.flatMap((type) => stack.resources(type)).map((g) => g.path);
     const routes = [
       ...stack.resources("aws_route").filter((r) => ANYWHERE.includes(r.config.destination_cidr_block) || ANYWHERE.includes(r.config.destination_ipv6_cidr_block)).map((r) => r.path),
-      ...stack.resources("aws_route_table").filter((t) => ((t.config.route ?? []) as any[]).some((r) => ANYWHERE.includes(r.cidr_block) || ANYWHERE.includes(r.ipv6_cidr_block))).map((t) => t.path),
+      ...stack.resources("aws_route_table").filter((t) => blocks(t.config.route).some((r) => ANYWHERE.includes(r.cidr_block) || ANYWHERE.includes(r.ipv6_cidr_block))).map((t) => t.path),
     ];
     return stack.resources("aws_vpc").map((vpc) => {
       const found = [...gateways, ...routes];

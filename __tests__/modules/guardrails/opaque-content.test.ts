@@ -1,0 +1,75 @@
+import { templateExpressions, unreadableCall } from "../../../modules/guardrails/expressions";
+import { terraformOpaqueContent } from "../../../modules/guardrails/rules/terraform/opaque-content";
+import { SynthesizedStack } from "../../../modules/guardrails/synthesized-stack";
+
+const failing = (written: Record<string, any>, foreignFiles: string[] = []) =>
+  terraformOpaqueContent
+    .evaluate(new SynthesizedStack("s", written, foreignFiles))
+    .filter((e) => !e.compliant)
+    .map((e) => `${e.resource}: ${e.evidence}`);
+
+const awsResource = (config: Record<string, any>) => ({ resource: { aws_s3_bucket: { b: { bucket: "b", ...config } } } });
+
+describe("template expressions", () => {
+  it("finds interpolations and directives, and skips their escapes", () => {
+    expect(templateExpressions('a ${aws_s3_bucket.b.arn} %{ if x }y%{ endif } $${literal} %%{literal}')).toEqual(["aws_s3_bucket.b.arn", " if x ", " endif "]);
+  });
+
+  it("reads a whole expression, braces and quoted strings included", () => {
+    expect(templateExpressions('${jsonencode({ a = "}" })} tail')).toEqual(['jsonencode({ a = "}" })']);
+  });
+
+  it("names calls that read the planning machine, but not escaped text or look-alike names", () => {
+    expect(unreadableCall('${file("/etc/passwd")}')).toBe("file");
+    expect(unreadableCall('${upper(templatefile("t.tpl", {}))}')).toBe("templatefile");
+    expect(unreadableCall('%{ for l in split("\\n", file("/x")) }${l}%{ endfor }')).toBe("file");
+    expect(unreadableCall('$${file("/etc/passwd")}')).toBeUndefined();
+    expect(unreadableCall('${local.file("x")}')).toBeUndefined();
+    expect(unreadableCall("file(/etc/passwd)")).toBeUndefined();
+  });
+});
+
+describe("rule TERRAFORM.OPAQUE", () => {
+  it("passes a configuration of AWS resources", () => {
+    expect(failing({ provider: { aws: [{ region: "eu-west-1" }] }, ...awsResource({}), data: { terraform_remote_state: { n: { backend: "s3" } } } })).toEqual([]);
+  });
+
+  it("fails a module block", () => {
+    expect(failing({ module: { vendor: { source: "github.com/x/y" } } })).toEqual(["s/module.vendor: module block from github.com/x/y: its resources are not in this configuration"]);
+  });
+
+  it("fails resources and data sources of other providers, and their provider blocks", () => {
+    expect(failing({ provider: { external: [{}] }, resource: { null_resource: { n: {} } }, data: { external: { e: { program: ["sh"] } } } })).toEqual([
+      "s/provider external: provider external: the rules read only AWS resources",
+      "s/null_resource.n: resource null_resource of provider null: the rules read only AWS resources",
+      "s/data.external.e: data source external of provider external: the rules read only AWS resources",
+    ]);
+  });
+
+  it("fails an aws provider that does not come from hashicorp/aws", () => {
+    expect(failing({ terraform: { required_providers: { aws: { source: "evil/aws", version: "6.25.0" } } } })).toEqual([
+      "s/required_providers.aws: the aws provider comes from evil/aws, not hashicorp/aws",
+    ]);
+  });
+
+  it("fails provisioners and dynamic blocks", () => {
+    expect(failing(awsResource({ provisioner: [{ "local-exec": { command: "curl x" } }] }))).toEqual(["s/aws_s3_bucket.b: provisioner: runs commands on the machine that applies"]);
+    expect(failing(awsResource({ dynamic: { grant: { for_each: "${var.g}" } } }))).toEqual(["s/aws_s3_bucket.b: dynamic block: its content is generated at plan time"]);
+  });
+
+  it("fails a value or a key read from the planning machine's files, wherever it is", () => {
+    expect(failing(awsResource({ tags: { Leak: '${file("/home/runner/.aws/credentials")}' } }))).toEqual([
+      "s/resource.aws_s3_bucket.b.tags.Leak: file(...) takes its value from the machine that runs Terraform",
+    ]);
+    expect(failing(awsResource({ tags: { '${filebase64("/etc/shadow")}': "x" } }))).toHaveLength(1);
+    expect(failing({ locals: { l: '${templatefile("x.tpl", {})}' } })).toHaveLength(1);
+    expect(failing(awsResource({ tags: { Note: '$${file("/etc/passwd")} is escaped' } }))).toEqual([]);
+  });
+
+  it("fails Terraform files that sit in the stack's folder without being written by the app", () => {
+    expect(failing({}, ["extra.tf", "zz_override.tf.json"])).toEqual([
+      "s/extra.tf: extra.tf sits in the stack's working directory: Terraform loads it, no rule reads it",
+      "s/zz_override.tf.json: zz_override.tf.json sits in the stack's working directory: Terraform loads it, no rule reads it",
+    ]);
+  });
+});

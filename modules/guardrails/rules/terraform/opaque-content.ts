@@ -1,0 +1,65 @@
+import { stringsOf, unreadableCall } from "../../expressions";
+import { check, Evaluation, Rule } from "../../rule";
+import { SynthesizedStack } from "../../synthesized-stack";
+
+/** Providers whose resources the rules know how to read: AWS, and Terraform's built-in one. */
+const READABLE_PROVIDERS = ["aws", "terraform"];
+/** How `required_providers` may name the AWS provider: any other source is another binary. */
+const AWS_PROVIDER_SOURCES = ["aws", "hashicorp/aws", "registry.terraform.io/hashicorp/aws"];
+
+const providerOf = (type: string) => type.split("_")[0];
+
+/** Nested `dynamic` blocks, anywhere in a block body: their content is generated at plan time. */
+function hasDynamicBlock(body: unknown): boolean {
+  if (Array.isArray(body)) return body.some(hasDynamicBlock);
+  if (typeof body !== "object" || body === null) return false;
+  return Object.entries(body).some(([key, value]) => key === "dynamic" || hasDynamicBlock(value));
+}
+
+function opaqueParts(stack: SynthesizedStack): Evaluation[] {
+  const where = (kind: string, name: string, config: Record<string, any>) => config["//"]?.metadata?.path ?? `${stack.name}/${kind}.${name}`;
+  const found: Evaluation[] = [];
+  const flag = (resource: string, evidence: string) => found.push(check(resource, false, evidence));
+
+  for (const file of stack.foreignFiles) flag(`${stack.name}/${file}`, `${file} sits in the stack's working directory: Terraform loads it, no rule reads it`);
+  for (const [name, config] of Object.entries<Record<string, any>>(stack.json.module ?? {})) {
+    flag(where("module", name, config), `module block from ${config.source ?? "an unknown source"}: its resources are not in this configuration`);
+  }
+  for (const name of Object.keys(stack.json.provider ?? {})) {
+    if (!READABLE_PROVIDERS.includes(name)) flag(`${stack.name}/provider ${name}`, `provider ${name}: the rules read only AWS resources`);
+  }
+  for (const [name, requirement] of Object.entries<any>(stack.json.terraform?.required_providers ?? {})) {
+    const source = typeof requirement === "string" ? name : requirement?.source ?? name;
+    if (name === "aws" && !AWS_PROVIDER_SOURCES.includes(String(source).toLowerCase())) {
+      flag(`${stack.name}/required_providers.aws`, `the aws provider comes from ${source}, not hashicorp/aws`);
+    }
+  }
+  for (const kind of ["resource", "data"] as const) {
+    for (const [type, byName] of Object.entries<Record<string, any>>(stack.json[kind] ?? {})) {
+      for (const [name, config] of Object.entries<Record<string, any>>(byName)) {
+        const resource = where(kind === "data" ? `data.${type}` : type, name, config);
+        if (!READABLE_PROVIDERS.includes(providerOf(type))) flag(resource, `${kind === "data" ? "data source" : "resource"} ${type} of provider ${providerOf(type)}: the rules read only AWS resources`);
+        if ("provisioner" in config) flag(resource, "provisioner: runs commands on the machine that applies");
+        if (hasDynamicBlock(config)) flag(resource, "dynamic block: its content is generated at plan time");
+      }
+    }
+  }
+  for (const { path, text } of stringsOf(Object.fromEntries(Object.entries(stack.json).filter(([key]) => key !== "//")))) {
+    const call = unreadableCall(text);
+    if (call) flag(`${stack.name}/${path.replace(/^\./, "")}`, `${call}(...) takes its value from the machine that runs Terraform`);
+  }
+  return found;
+}
+
+export const terraformOpaqueContent: Rule = {
+  id: "TERRAFORM.OPAQUE",
+  title: "Nothing in the configuration is hidden from the rules",
+  sources: ["Project rule: what is judged is what is deployed (fail closed)"],
+  explanation:
+    "Module blocks, other providers' resources, provisioners, dynamic blocks, functions that read the planning machine's files, and files in the stack's folder that this app did not write all reach Terraform without any rule reading what they do.",
+  fix: "Build it from AWS provider resources in this app's constructs, or have it reviewed and acknowledge TERRAFORM.OPAQUE for that resource with a reason and an expiry.",
+  evaluate: (stack) => {
+    const found = opaqueParts(stack);
+    return found.length > 0 ? found : [check(`${stack.name} (configuration)`, true, "only AWS and built-in resources, no module, provisioner, dynamic block or file read")];
+  },
+};

@@ -1,0 +1,112 @@
+import { Manifest } from "cdktf";
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+/**
+ * The output folder (`cdktf.out`) as this app keeps it: a synth writes into a staging folder, the
+ * guardrails judge what was written there, and only a synth that passes moves its stacks into
+ * `stacks/` and writes `manifest.json`, which `cdktf deploy --skip-synth` reads. A failed synth
+ * therefore leaves nothing deployable, whatever it failed on.
+ */
+
+/** What cdktf writes for a stack: one configuration file (JSON or HCL) and, for HCL, its metadata. */
+export const STACK_CONFIGURATION_FILES = ["cdk.tf.json", "cdk.tf"] as const;
+const STACK_FILES = [...STACK_CONFIGURATION_FILES, Manifest.stackMetadataPath];
+
+/** Files of the review, beside the stacks. */
+export const REVIEW_FILE = "REVIEW.md";
+
+const STAGING = ".synth";
+
+/** The staging folder of one group of environments, synthesized by one process. */
+export function stagingFolder(outdir: string, group: number): string {
+  return join(outdir, STAGING, String(group));
+}
+
+/**
+ * Removes what a previous synth wrote: its manifest, its review, each stack's configuration and
+ * metadata files, and any staging left by an interrupted run. What Terraform keeps in a stack's
+ * folder (`.terraform/`, the lock file, local state) stays: losing it would mean a new `init`, or
+ * worse. Does not create `outdir`.
+ */
+export function removeSynthesizedOutput(outdir: string): void {
+  if (!existsSync(outdir)) return;
+  rmSync(join(outdir, Manifest.fileName), { force: true });
+  rmSync(join(outdir, REVIEW_FILE), { force: true });
+  rmSync(join(outdir, STAGING), { recursive: true, force: true });
+  for (const stack of stackFolders(outdir)) {
+    for (const file of STACK_FILES) rmSync(join(outdir, Manifest.stacksFolder, stack, file), { force: true });
+  }
+}
+
+/** Removes the staging folders, keeping nothing of what they held. */
+export function removeStaging(outdir: string): void {
+  rmSync(join(outdir, STAGING), { recursive: true, force: true });
+}
+
+function stackFolders(outdir: string): string[] {
+  const stacks = join(outdir, Manifest.stacksFolder);
+  if (!existsSync(stacks)) return [];
+  return readdirSync(stacks, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name);
+}
+
+/**
+ * Terraform files already in a stack's folder of `outdir` once the previous synth's files are gone:
+ * nobody wrote them for this synth, yet `terraform plan` in that folder loads them.
+ */
+export function foreignTerraformFiles(outdir: string, stack: string): string[] {
+  const folder = join(outdir, Manifest.stacksFolder, stack);
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && /\.tf(\.json)?$/.test(entry.name))
+    .map((entry) => entry.name)
+    .sort();
+}
+
+/** A stack's entry in cdktf's manifest: where it was written, what it depends on, what went wrong. */
+export interface ManifestStack {
+  readonly name: string;
+  readonly synthesizedStackPath: string;
+  readonly stackMetadataPath: string;
+  readonly workingDirectory: string;
+  /** Construct paths of the stacks it depends on. */
+  readonly dependencies?: string[];
+  readonly annotations?: { level: string; constructPath: string; message: string }[];
+}
+
+/** A cdktf manifest: the stacks of an app and where each was written. */
+export interface AppManifest {
+  readonly version: string;
+  readonly stacks: Record<string, ManifestStack>;
+}
+
+/**
+ * Moves every staged stack into `outdir/stacks/<stack>/` (replacing the files of the same name,
+ * keeping Terraform's own), writes the merged manifest last, and removes the staging folders.
+ */
+export function publish(outdir: string, staged: readonly { folder: string; manifest: AppManifest }[]): void {
+  const stacks: Record<string, ManifestStack> = {};
+  for (const { folder, manifest } of staged) {
+    for (const name of Object.keys(manifest.stacks)) {
+      const from = join(folder, Manifest.stacksFolder, name);
+      const to = join(outdir, Manifest.stacksFolder, name);
+      mkdirSync(to, { recursive: true });
+      for (const entry of readdirSync(from)) {
+        rmSync(join(to, entry), { recursive: true, force: true });
+        renameSync(join(from, entry), join(to, entry));
+      }
+      stacks[name] = manifest.stacks[name];
+    }
+  }
+  const manifest = { version: staged[0]?.manifest.version, stacks };
+  writeFileSync(join(outdir, Manifest.fileName), `${JSON.stringify(sortedKeys(manifest), null, 2)}\n`);
+  removeStaging(outdir);
+}
+
+function sortedKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortedKeys);
+  if (typeof value !== "object" || value === null) return value;
+  return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortedKeys((value as Record<string, unknown>)[key])]));
+}

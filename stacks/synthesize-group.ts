@@ -1,0 +1,16 @@
+import { App } from "cdktf";
+import { mkdirSync } from "node:fs";
+import { EnvironmentConfig } from "../config/environment-config";
+import { addEnvironmentStacks, EnvironmentStacks } from "./environment-app";
+
+/** Adds to an app once the environments' stacks exist (stacks, aspects...). */
+export type AppExtension = (app: App, environments: EnvironmentStacks[]) => void;
+
+/** Builds the app of `configs` and synthesizes it into `folder`: stock cdktf, `App.synth()`. */
+export function synthesizeGroup(configs: readonly EnvironmentConfig[], folder: string, extend?: AppExtension): void {
+  mkdirSync(folder, { recursive: true });
+  const app = new App({ outdir: folder });
+  const environments = addEnvironmentStacks(app, configs);
+  extend?.(app, environments);
+  app.synth();
+}
