@@ -128,6 +128,10 @@ function schemaProblems(issue: core.$ZodIssue): Problem[] {
     case "invalid_type":
       if (input === undefined) return [{ path, message: withAllowed("is required") }];
       return [{ path, value: input, message: withAllowed(`must be ${describeType(issue.expected)}`) }];
+    case "custom":
+      // Refinements that say what is wrong themselves (schema.ts marks them `explained`).
+      if ((issue.params as { explained?: boolean } | undefined)?.explained) return [{ path, value: input, message: issue.message }];
+      return [{ path, value: input, message: withAllowed("is not allowed") }];
     case "invalid_key":
       return [{ path, value: issue.path[issue.path.length - 1], message: withAllowed("is not an allowed key") }];
     default:

@@ -109,12 +109,12 @@ export const CONFIG_FIELDS: Record<string, FieldDoc> = {
   },
   "airflow.dagS3Path": {
     description: "Folder of the DAG bucket that holds the DAGs.",
-    allowed: "a relative S3 key prefix without a leading '/', e.g. dags",
+    allowed: "a relative S3 key prefix without a leading '/', whitespace or backslashes, e.g. dags; `${` and `%{` are kept as literal text",
     default: "dags",
   },
   "airflow.configurationOptions": {
     description: "Airflow configuration overrides (`airflow_configuration_options`).",
-    allowed: "an object of `section.option` keys (lowercase, e.g. core.default_timezone) to string values",
+    allowed: "an object of `section.option` keys (lowercase, e.g. core.default_timezone) to string values without control characters, line breaks or backslashes; `${` and `%{` are kept as literal text (not beside a double quote)",
     default: "{}",
   },
   "logging.retentionDays": {

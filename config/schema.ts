@@ -22,6 +22,17 @@ import {
 
 const wholeNumber = z.number().int();
 
+/**
+ * Free text that reaches the Terraform configuration. The stacks escape `${` and `%{` so Terraform
+ * reads it literally; what cdktf's `--hcl` renderer cannot carry is refused: control characters and
+ * line breaks (a value would become a heredoc its text can end), backslashes (HCL escapes), and a
+ * double quote together with `${` or `%{` (cdktf then leaves the quote unescaped).
+ */
+export const terraformText = z.string().check(
+  z.refine((text) => !/[\p{Cc}\\]/u.test(text), { message: "must not hold control characters, line breaks or backslashes", params: { explained: true } }),
+  z.refine((text) => !(text.includes('"') && /[$%]\{/.test(text)), { message: "must not hold a double quote together with ${ or %{", params: { explained: true } }),
+);
+
 /** Shape only; `rules.ts` checks the address, the prefix and how the blocks fit together. */
 const cidr = z.string();
 
@@ -42,13 +53,12 @@ const airflow = z.strictObject({
   maxWebservers: wholeNumber.optional(),
   webserverAccessMode: z.enum(WEBSERVER_ACCESS_MODES).default("PRIVATE_ONLY"),
   weeklyMaintenanceWindowStart: z.string().regex(MAINTENANCE_WINDOW_PATTERN).optional(),
-  dagS3Path: z
-    .string()
+  dagS3Path: terraformText
     .regex(/^[^/\s][^\s]*$/)
     .max(1024)
     .default("dags"),
   configurationOptions: z
-    .record(z.string().regex(/^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$/), z.string())
+    .record(z.string().regex(/^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$/), terraformText)
     .default({}),
 });
 

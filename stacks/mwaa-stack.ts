@@ -14,6 +14,7 @@ import { CustomerManagedKey } from "../modules/encryption/customer-managed-key";
 import { MwaaExecutionRole } from "../modules/iam/mwaa-execution-role";
 import { AirflowLogGroups } from "../modules/observability/airflow-log-groups";
 import { EncryptedBucket } from "../modules/storage/encrypted-bucket";
+import { terraformLiteral } from "../modules/terraform/template-syntax";
 import { EnvironmentStack } from "./environment-stack";
 import { NETWORK_OUTPUTS } from "./network-stack";
 
@@ -91,13 +92,16 @@ export class MwaaStack extends EnvironmentStack {
       executionRoleArn: this.executionRole.arn,
       kmsKeyArn: this.key.arn,
       sourceBucketArn: this.dagBucket.arn,
-      dagS3Path: airflow.dagS3Path,
+      // Free text from the config file: Terraform must read it literally, never as an expression.
+      dagS3Path: terraformLiteral(airflow.dagS3Path),
       subnetIds: network.subnetIds,
       securityGroupIds: [network.securityGroupId],
       logLevels: logging.levels,
       webserverAccessMode: airflow.webserverAccessMode,
       weeklyMaintenanceWindowStart: airflow.weeklyMaintenanceWindowStart,
-      airflowConfigurationOptions: airflow.configurationOptions,
+      airflowConfigurationOptions: Object.fromEntries(
+        Object.entries(airflow.configurationOptions).map(([key, value]) => [terraformLiteral(key), terraformLiteral(value)]),
+      ),
       dependsOn: [...this.logGroups.all, this.executionRole.policy],
       preventDestroy: config.protectFromDestroy,
     });

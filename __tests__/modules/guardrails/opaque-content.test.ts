@@ -1,4 +1,5 @@
-import { templateExpressions, unreadableCall } from "../../../modules/guardrails/expressions";
+import { unreadableCall } from "../../../modules/guardrails/expressions";
+import { templateExpressions } from "../../../modules/terraform/template-syntax";
 import { terraformOpaqueContent } from "../../../modules/guardrails/rules/terraform/opaque-content";
 import { SynthesizedStack } from "../../../modules/guardrails/synthesized-stack";
 
