@@ -76,6 +76,23 @@ describe("the app on the example config", () => {
   });
 });
 
+describe("the app on many environments", () => {
+  it("synthesizes them in worker processes into exactly what one process writes", () => {
+    const dir = mkdtempSync(join(tmpdir(), "mwaa-many-"));
+    for (let i = 1; i <= 8; i++) writeFileSync(join(dir, `env${i}.json`), JSON.stringify({ ...exampleRaw(), name: `env${i}` }));
+    const [one, two] = [mkdtempSync(join(tmpdir(), "mwaa-app-")), mkdtempSync(join(tmpdir(), "mwaa-app-"))];
+    expect(runApp({ CDKTF_OUTDIR: one, MWAA_CONFIG_DIR: dir, MWAA_SYNTH_WORKERS: "1" }).status).toBe(0);
+    const parallel = runApp({ CDKTF_OUTDIR: two, MWAA_CONFIG_DIR: dir, MWAA_SYNTH_WORKERS: "2" });
+    expect(parallel.stderr).toBe("");
+    expect(parallel.status).toBe(0);
+
+    const files = filesUnder(one).map((f) => relative(one, f)).sort();
+    expect(files).toHaveLength(8 * 3 + 2);
+    expect(filesUnder(two).map((f) => relative(two, f)).sort()).toEqual(files);
+    for (const file of files) expect(readFileSync(join(two, file), "utf8")).toBe(readFileSync(join(one, file), "utf8"));
+  });
+});
+
 describe("the app under `cdktf synth --hcl`", () => {
   it("renders every stack as HCL with no unrendered object, token or stray key", () => {
     const outdir = mkdtempSync(join(tmpdir(), "mwaa-hcl-"));
@@ -146,6 +163,15 @@ describe("the app on a bad config", () => {
     expect(run.status).toBe(1);
     expect(readdirSync(outdir)).toEqual(["stacks"]);
     expect(filesUnder(join(outdir, "stacks"))).toEqual([]);
+  });
+
+  it("refuses a number of synth processes that is not one, naming the variable", () => {
+    const outdir = join(mkdtempSync(join(tmpdir(), "mwaa-app-")), "cdktf.out");
+    const run = runApp({ CDKTF_OUTDIR: outdir, MWAA_SYNTH_WORKERS: "two" });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("MWAA_SYNTH_WORKERS: got 'two'; must be a whole number of processes, at least 1");
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+    expect(existsSync(join(outdir, "REVIEW.md"))).toBe(false);
   });
 
   it("tells a user with no environment file how to start", () => {

@@ -1,16 +1,12 @@
+import { readFileSync } from "node:fs";
 import { EnvironmentConfig } from "../config/environment-config";
 import { synthesizeGroup } from "./synthesize-group";
 
 /**
- * A child process of synthesizeEnvironments: receives a group of validated environment configs and
- * a staging folder, synthesizes them with stock cdktf, and reports back. The parent judges.
+ * A child process of synthesizeEnvironments: `synth-worker <configs.json> <folder>` synthesizes a
+ * group of validated environment configs into a staging folder with stock cdktf. The parent judges.
+ * An error goes to stderr, with a non-zero exit.
  */
-process.once("message", (message: { configs: EnvironmentConfig[]; folder: string }) => {
-  let error: string | undefined;
-  try {
-    synthesizeGroup(message.configs, message.folder);
-  } catch (caught) {
-    error = caught instanceof Error ? (caught.stack ?? caught.message) : String(caught);
-  }
-  process.send!({ error }, () => process.exit(error ? 1 : 0));
-});
+const [configFile, folder] = process.argv.slice(2);
+const configs = JSON.parse(readFileSync(configFile, "utf8")) as EnvironmentConfig[];
+synthesizeGroup(configs, folder);

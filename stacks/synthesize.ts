@@ -1,5 +1,5 @@
-import { fork } from "node:child_process";
-import { existsSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import { EnvironmentConfig } from "../config/environment-config";
@@ -15,7 +15,7 @@ import {
   stagingFolder,
 } from "../modules/synthesis/output-folder";
 import { deploymentOrder, readWrittenStacks, WrittenStack } from "../modules/synthesis/written-stacks";
-import { AppExtension, synthesizeGroup } from "./synthesize-group";
+import type { AppExtension } from "./synthesize-group";
 
 export interface SynthesisOptions {
   /** @default cdktf's: CDKTF_OUTDIR (set by the CLI), or cdktf.out */
@@ -44,7 +44,7 @@ export interface SynthesisResult {
 export class SynthesisError extends Error {}
 
 /** Below this many environments per process, starting another process costs more than it saves. */
-export const ENVIRONMENTS_PER_WORKER = 8;
+const ENVIRONMENTS_PER_WORKER = 8;
 
 /**
  * Synthesizes every environment with stock cdktf, judges the Terraform each stack wrote (every
@@ -61,11 +61,17 @@ export async function synthesizeEnvironments(
   removeSynthesizedOutput(outdir);
   try {
     const groups = environmentGroups(configs, options.extend ? 1 : (options.workers ?? defaultWorkers(configs.length)));
-    await Promise.all(
-      groups.map((group, index) =>
-        index === 0 ? synthesizeGroup(group, stagingFolder(outdir, index), options.extend) : synthesizeInWorker(group, stagingFolder(outdir, index)),
-      ),
-    );
+    // Children first: this process then synthesizes the first group while they run.
+    const workers = groups.slice(1).map((group, index) => synthesizeInWorker(group, stagingFolder(outdir, index + 1)));
+    for (const worker of workers) worker.catch(() => undefined); // awaited below, after this process's own group
+    try {
+      // Loaded only now: cdktf and the provider's classes take a while, and the workers start first.
+      const { synthesizeGroup } = await import("./synthesize-group");
+      synthesizeGroup(groups[0], stagingFolder(outdir, 0), options.extend);
+    } finally {
+      await Promise.allSettled(workers);
+    }
+    await Promise.all(workers);
     const staged = await Promise.all(
       groups.map(async (_, index) => ({ folder: stagingFolder(outdir, index), ...(await readWrittenStacks(stagingFolder(outdir, index), (stack) => foreignTerraformFiles(outdir, stack))) })),
     );
@@ -83,38 +89,57 @@ export async function synthesizeEnvironments(
   }
 }
 
-/** Environments split into `count` runs of consecutive configs (one per process). */
+/**
+ * A worker spends about as long starting (loading cdktf and the provider's classes) as this process
+ * spends synthesizing this many environments, so this process takes that many more.
+ */
+const WORKER_START_IN_ENVIRONMENTS = 4;
+
+/** Environments split into runs of consecutive configs, one per process; this process's first. */
 function environmentGroups(configs: readonly EnvironmentConfig[], count: number): EnvironmentConfig[][] {
-  const workers = Math.max(1, Math.min(count, configs.length));
-  const size = Math.ceil(configs.length / workers);
-  return Array.from({ length: workers }, (_, i) => configs.slice(i * size, (i + 1) * size)).filter((g) => g.length > 0);
+  const processes = Math.max(1, Math.min(count, configs.length));
+  const children = processes - 1;
+  const own = Math.min(configs.length, Math.ceil((configs.length + children * WORKER_START_IN_ENVIRONMENTS) / processes));
+  const size = children > 0 ? Math.ceil((configs.length - own) / children) : 0;
+  const groups = [configs.slice(0, own), ...Array.from({ length: children }, (_, i) => configs.slice(own + i * size, own + (i + 1) * size))];
+  return groups.filter((g, i) => i === 0 || g.length > 0);
 }
 
 const WORKER_SCRIPT = join(__dirname, "synth-worker.js");
 
 function defaultWorkers(environments: number): number {
-  const configured = Number(process.env.MWAA_SYNTH_WORKERS);
+  const configured = process.env.MWAA_SYNTH_WORKERS;
+  if (configured !== undefined && !/^[1-9]\d*$/.test(configured)) {
+    throw new SynthesisError(`MWAA_SYNTH_WORKERS: got '${configured}'; must be a whole number of processes, at least 1 (1 keeps the synth in one process); unset it to choose by the number of environments and cores`);
+  }
   // Workers run the compiled app (dist/); from TypeScript sources (tests) everything runs here.
   if (!existsSync(WORKER_SCRIPT)) return 1;
-  if (Number.isInteger(configured) && configured >= 1) return configured;
+  if (configured !== undefined) return Number(configured);
   return Math.max(1, Math.min(availableParallelism(), Math.floor(environments / ENVIRONMENTS_PER_WORKER)));
 }
 
-/** Synthesizes a group in a child process running stacks/synth-worker. */
+/**
+ * Starts a child process running stacks/synth-worker on a group. The configs go through a file, so
+ * the child needs nothing more from this process, which is busy synthesizing a group of its own.
+ */
 function synthesizeInWorker(configs: readonly EnvironmentConfig[], folder: string): Promise<void> {
+  mkdirSync(folder, { recursive: true });
+  const configFile = `${folder}.json`;
+  writeFileSync(configFile, JSON.stringify(configs));
+  const child = spawn(process.execPath, [WORKER_SCRIPT, configFile, folder], { stdio: ["ignore", "inherit", "pipe"] });
+  let stderr = "";
+  child.stderr.setEncoding("utf8").on("data", (text: string) => (stderr += text));
   return new Promise((done, failed) => {
-    const child = fork(WORKER_SCRIPT, [], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
-    let reported = false;
-    child.on("message", (message: { error?: string }) => {
-      reported = true;
-      if (message.error) failed(new SynthesisError(message.error));
-      else done();
-    });
     child.on("error", failed);
-    child.on("exit", (code) => {
-      if (!reported) failed(new SynthesisError(`a synth worker exited with code ${code} before it reported`));
+    child.on("close", (code, signal) => {
+      if (code === 0) {
+        process.stderr.write(stderr);
+        done();
+      } else {
+        const names = configs.map((c) => c.name).join(", ");
+        failed(new SynthesisError(`the synth worker of environments ${names} failed (${signal ?? `exit code ${code}`}):\n${stderr.trim()}`));
+      }
     });
-    child.send({ configs, folder });
   });
 }
 

@@ -87,6 +87,16 @@ describe("a failed synth leaves nothing deployable", () => {
     expect(existsSync(join(outdir, "REVIEW.md"))).toBe(false);
   });
 
+  it("after a good synth, a failed worker process leaves neither stacks nor the old review", async () => {
+    const outdir = await afterGoodSynth();
+    const others = ["a", "b", "c", "d", "e", "f"].map((name) => exampleConfig((raw) => (raw.name = name)));
+    // Enough environments that a second process gets some. Under Jest the sources are TypeScript: the compiled worker script is not there, and the worker fails.
+    await expect(synthesizeEnvironments([good, ...others], { outdir, today: TODAY, workers: 2 })).rejects.toThrow(/the synth worker of environments f failed \(exit code 1\):\n[\s\S]*Cannot find module/);
+    expect(deployable(outdir)).toEqual([]);
+    expect(existsSync(join(outdir, "REVIEW.md"))).toBe(false);
+    terraformsOwnFilesRemain(outdir);
+  });
+
   it("fails when a Terraform file it did not write sits in a stack's folder, since Terraform would load it", async () => {
     const outdir = await afterGoodSynth();
     writeFileSync(join(outdir, "stacks", "example-mwaa", "extra.tf"), 'resource "aws_s3_bucket" "x" {}\n');

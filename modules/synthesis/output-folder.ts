@@ -1,4 +1,3 @@
-import { Manifest } from "cdktf";
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -9,9 +8,16 @@ import { join } from "node:path";
  * therefore leaves nothing deployable, whatever it failed on.
  */
 
+/**
+ * Where cdktf writes (its `Manifest.fileName`, `Manifest.stacksFolder`, `Manifest.stackMetadataPath`;
+ * a test holds them equal). Spelled out here so that the process can start its synth workers
+ * before it spends the time to load cdktf.
+ */
+export const CDKTF_LAYOUT = { manifest: "manifest.json", stacks: "stacks", stackMetadata: "metadata.json" } as const;
+
 /** What cdktf writes for a stack: one configuration file (JSON or HCL) and, for HCL, its metadata. */
 export const STACK_CONFIGURATION_FILES = ["cdk.tf.json", "cdk.tf"] as const;
-const STACK_FILES = [...STACK_CONFIGURATION_FILES, Manifest.stackMetadataPath];
+const STACK_FILES = [...STACK_CONFIGURATION_FILES, CDKTF_LAYOUT.stackMetadata];
 
 /** Files of the review, beside the stacks. */
 export const REVIEW_FILE = "REVIEW.md";
@@ -31,11 +37,11 @@ export function stagingFolder(outdir: string, group: number): string {
  */
 export function removeSynthesizedOutput(outdir: string): void {
   if (!existsSync(outdir)) return;
-  rmSync(join(outdir, Manifest.fileName), { force: true });
+  rmSync(join(outdir, CDKTF_LAYOUT.manifest), { force: true });
   rmSync(join(outdir, REVIEW_FILE), { force: true });
   rmSync(join(outdir, STAGING), { recursive: true, force: true });
   for (const stack of stackFolders(outdir)) {
-    for (const file of STACK_FILES) rmSync(join(outdir, Manifest.stacksFolder, stack, file), { force: true });
+    for (const file of STACK_FILES) rmSync(join(outdir, CDKTF_LAYOUT.stacks, stack, file), { force: true });
   }
 }
 
@@ -45,7 +51,7 @@ export function removeStaging(outdir: string): void {
 }
 
 function stackFolders(outdir: string): string[] {
-  const stacks = join(outdir, Manifest.stacksFolder);
+  const stacks = join(outdir, CDKTF_LAYOUT.stacks);
   if (!existsSync(stacks)) return [];
   return readdirSync(stacks, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
@@ -57,7 +63,7 @@ function stackFolders(outdir: string): string[] {
  * nobody wrote them for this synth, yet `terraform plan` in that folder loads them.
  */
 export function foreignTerraformFiles(outdir: string, stack: string): string[] {
-  const folder = join(outdir, Manifest.stacksFolder, stack);
+  const folder = join(outdir, CDKTF_LAYOUT.stacks, stack);
   if (!existsSync(folder)) return [];
   return readdirSync(folder, { withFileTypes: true })
     .filter((entry) => entry.isFile() && /\.tf(\.json)?$/.test(entry.name))
@@ -90,8 +96,8 @@ export function publish(outdir: string, staged: readonly { folder: string; manif
   const stacks: Record<string, ManifestStack> = {};
   for (const { folder, manifest } of staged) {
     for (const name of Object.keys(manifest.stacks)) {
-      const from = join(folder, Manifest.stacksFolder, name);
-      const to = join(outdir, Manifest.stacksFolder, name);
+      const from = join(folder, CDKTF_LAYOUT.stacks, name);
+      const to = join(outdir, CDKTF_LAYOUT.stacks, name);
       mkdirSync(to, { recursive: true });
       for (const entry of readdirSync(from)) {
         rmSync(join(to, entry), { recursive: true, force: true });
@@ -101,7 +107,7 @@ export function publish(outdir: string, staged: readonly { folder: string; manif
     }
   }
   const manifest = { version: staged[0]?.manifest.version, stacks };
-  writeFileSync(join(outdir, Manifest.fileName), `${JSON.stringify(sortedKeys(manifest), null, 2)}\n`);
+  writeFileSync(join(outdir, CDKTF_LAYOUT.manifest), `${JSON.stringify(sortedKeys(manifest), null, 2)}\n`);
   removeStaging(outdir);
 }
 

@@ -1,8 +1,7 @@
-import { Manifest } from "cdktf";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { SynthesizedStack } from "../guardrails/synthesized-stack";
-import { AppManifest } from "./output-folder";
+import { AppManifest, CDKTF_LAYOUT } from "./output-folder";
 
 /** One stack as cdktf wrote it into a folder. */
 export interface WrittenStack {
@@ -28,7 +27,7 @@ export async function readWrittenStacks(
   folder: string,
   foreignFiles: (stack: string) => string[],
 ): Promise<{ manifest: AppManifest; stacks: WrittenStack[] }> {
-  const manifest = JSON.parse(readFileSync(join(folder, Manifest.fileName), "utf8")) as AppManifest;
+  const manifest = JSON.parse(readFileSync(join(folder, CDKTF_LAYOUT.manifest), "utf8")) as AppManifest;
   const stacks = await Promise.all(
     Object.values(manifest.stacks).map(async (entry): Promise<WrittenStack> => {
       const file = entry.synthesizedStackPath;
