@@ -61,28 +61,35 @@ export async function synthesizeEnvironments(
   removeSynthesizedOutput(outdir);
   try {
     const groups = environmentGroups(configs, options.extend ? 1 : (options.workers ?? defaultWorkers(configs.length)));
-    // Children first: this process then synthesizes the first group while they run.
+    // Children first: this process then synthesizes the first group, and judges it, while they run.
     const workers = groups.slice(1).map((group, index) => synthesizeInWorker(group, stagingFolder(outdir, index + 1)));
     for (const worker of workers) worker.catch(() => undefined); // awaited below, after this process's own group
+    const judgeGroup = async (index: number) => {
+      const folder = stagingFolder(outdir, index);
+      const staged = await readWrittenStacks(folder, (stack) => foreignTerraformFiles(outdir, stack));
+      return { folder, ...staged, judged: staged.stacks.map((w) => judgeStack(w, configs, today)) };
+    };
+    let first;
     try {
       // Loaded only now: cdktf and the provider's classes take a while, and the workers start first.
       const { synthesizeGroup } = await import("./synthesize-group");
       synthesizeGroup(groups[0], stagingFolder(outdir, 0), options.extend);
+      first = await judgeGroup(0);
     } finally {
       await Promise.allSettled(workers);
     }
     await Promise.all(workers);
-    const staged = await Promise.all(
-      groups.map(async (_, index) => ({ folder: stagingFolder(outdir, index), ...(await readWrittenStacks(stagingFolder(outdir, index), (stack) => foreignTerraformFiles(outdir, stack))) })),
-    );
-    const written = deploymentOrder(staged.flatMap((s) => s.stacks));
-    checkWrittenOnce(written);
+    const staged = [first, ...(await Promise.all(groups.slice(1).map((_, index) => judgeGroup(index + 1))))];
 
-    const result = judge(configs, written.map((w) => w.stack), today);
+    const written = staged.flatMap((s) => s.stacks);
+    checkWrittenOnce(written);
+    const order = deploymentOrder(written).map((w) => w.stack.name);
+    const judged = staged.flatMap((s) => s.judged).sort((a, b) => order.indexOf(a.stack.name) - order.indexOf(b.stack.name));
+    const result = report(configs, judged);
     writeFileSync(join(outdir, REVIEW_FILE), result.review);
     if (result.violations.length > 0) removeStaging(outdir);
     else publish(outdir, staged);
-    return { outdir, stacks: written.map((w) => w.stack), findings: result.findings, violations: result.violations };
+    return { outdir, stacks: judged.map((j) => j.stack), findings: result.findings, violations: result.violations };
   } catch (error) {
     removeSynthesizedOutput(outdir);
     throw error;
@@ -163,15 +170,24 @@ function ownerOf(stack: string, configs: readonly EnvironmentConfig[]): Environm
     .sort((a, b) => b.name.length - a.name.length)[0];
 }
 
+/** A stack and its findings, judged with the acknowledgements of the environment it belongs to. */
+interface JudgedStack {
+  readonly stack: SynthesizedStack;
+  readonly owner?: EnvironmentConfig;
+  readonly findings: readonly Finding[];
+}
+
 /**
- * Every rule over every stack. A stack of an environment is judged with that environment's
+ * Every rule over one stack. A stack of an environment is judged with that environment's
  * acknowledgements; a stack outside every environment has none to call on.
  */
-function judge(configs: readonly EnvironmentConfig[], stacks: readonly SynthesizedStack[], today: string) {
-  const judged = stacks.map((stack) => {
-    const owner = ownerOf(stack.name, configs);
-    return { stack, owner, findings: evaluateStack(stack, owner?.guardrails.acknowledgements ?? [], today) };
-  });
+function judgeStack(written: WrittenStack, configs: readonly EnvironmentConfig[], today: string): JudgedStack {
+  const owner = ownerOf(written.stack.name, configs);
+  return { stack: written.stack, owner, findings: evaluateStack(written.stack, owner?.guardrails.acknowledgements ?? [], today) };
+}
+
+/** The review: a section per environment (its stacks in deployment order), then one per other stack. */
+function report(configs: readonly EnvironmentConfig[], judged: readonly JudgedStack[]) {
   const sections = [
     ...configs.map((config) => {
       const own = judged.filter((j) => j.owner === config);
