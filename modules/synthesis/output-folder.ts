@@ -9,11 +9,12 @@ import { join } from "node:path";
  */
 
 /**
- * Where cdktf writes (its `Manifest.fileName`, `Manifest.stacksFolder`, `Manifest.stackMetadataPath`;
- * a test holds them equal). Spelled out here so that the process can start its synth workers
- * before it spends the time to load cdktf.
+ * Where cdktf writes (its `Manifest.fileName`, `Manifest.stacksFolder`, `Manifest.stackMetadataPath`)
+ * and how its manifest marks an error (`AnnotationMetadataEntryType.ERROR`); a test holds them
+ * equal. Spelled out here so that the process can start its synth workers before it spends the
+ * time to load cdktf.
  */
-export const CDKTF_LAYOUT = { manifest: "manifest.json", stacks: "stacks", stackMetadata: "metadata.json" } as const;
+export const CDKTF_LAYOUT = { manifest: "manifest.json", stacks: "stacks", stackMetadata: "metadata.json", errorAnnotation: "@cdktf/error" } as const;
 
 /** What cdktf writes for a stack: one configuration file (JSON or HCL) and, for HCL, its metadata. */
 export const STACK_CONFIGURATION_FILES = ["cdk.tf.json", "cdk.tf"] as const;

@@ -14,8 +14,6 @@ export interface WrittenStack {
   readonly dependencies: readonly string[];
 }
 
-const ERROR_LEVEL = "@cdktf/error";
-
 /**
  * Every stack listed in `folder/manifest.json`, read back from the file cdktf wrote for it: JSON
  * as it is, HCL through HashiCorp's own HCL parser (the one Terraform uses), with the construct
@@ -34,7 +32,7 @@ export async function readWrittenStacks(
       const text = readFileSync(join(folder, file), "utf8");
       const written = file.endsWith(".json") ? JSON.parse(text) : await parseHcl(file, text, join(folder, entry.stackMetadataPath));
       const errors = (entry.annotations ?? [])
-        .filter((a) => a.level === ERROR_LEVEL)
+        .filter((a) => a.level === CDKTF_LAYOUT.errorAnnotation)
         .map((a) => `[${a.constructPath}] ${a.message}`);
       const dependencies = (entry.dependencies ?? []).map((path) => path.split("/").pop()!);
       return { stack: new SynthesizedStack(entry.name, written, foreignFiles(entry.name)), file, errors, dependencies };
