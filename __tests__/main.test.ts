@@ -2,11 +2,12 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { homedir, hostname, tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { exampleRaw, REPO_ROOT } from "./helpers/config-fixtures";
+import { exampleRaw, FIXTURE_CONFIG_DIR, REPO_ROOT } from "./helpers/config-fixtures";
 
 /*
  * The app as `cdktf synth` runs it: the `app` command of cdktf.json (compile when a source changed,
- * then run), in the project folder, with CDKTF_OUTDIR set the way the CLI sets it.
+ * then run), in the project folder, with CDKTF_OUTDIR set the way the CLI sets it, on the tests'
+ * config folder (the example environment) unless a test names another.
  */
 
 const appCommand: string = JSON.parse(readFileSync(join(REPO_ROOT, "cdktf.json"), "utf8")).app;
@@ -14,7 +15,7 @@ const appCommand: string = JSON.parse(readFileSync(join(REPO_ROOT, "cdktf.json")
 function runApp(env: Record<string, string>) {
   return spawnSync("sh", ["-c", appCommand], {
     cwd: REPO_ROOT,
-    env: { ...process.env, ...env },
+    env: { ...process.env, MWAA_CONFIG_DIR: FIXTURE_CONFIG_DIR, ...env },
     encoding: "utf8",
   });
 }
@@ -42,7 +43,7 @@ describe("the app on the example config", () => {
   });
   const stack = (name: string) => readFileSync(join(outdir, "stacks", name, "cdk.tf.json"), "utf8");
 
-  it("synthesizes the state, network and MWAA stacks of every environment in config/, and the review", () => {
+  it("synthesizes the state, network and MWAA stacks of every environment of its config folder, and the review", () => {
     expect(readdirSync(join(outdir, "stacks")).sort()).toEqual(["example-mwaa", "example-network", "example-state"]);
     expect(readFileSync(join(outdir, "REVIEW.md"), "utf8")).toMatch(/^# Review of the synthesized MWAA stacks\n/);
   });

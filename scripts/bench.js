@@ -25,12 +25,15 @@ if (!existsSync(GNU_TIME)) {
 
 const work = mkdtempSync(join(os.tmpdir(), "mwaa-bench-"));
 const appCommand = JSON.parse(readFileSync(join(root, "cdktf.json"), "utf8")).app;
+// The example environment as the repository ships it, whatever config/ holds today.
+const fixtureConfig = join(root, "__tests__", "fixtures", "config");
+const fixtureExample = join(fixtureConfig, "example.json");
 
 /** A config folder of `count` environments generated from the example. */
 function environments(count) {
   const dir = join(work, `config-${count}`);
   mkdirSync(dir);
-  const example = JSON.parse(readFileSync(join(root, "config", "example.json"), "utf8"));
+  const example = JSON.parse(readFileSync(fixtureExample, "utf8"));
   for (let i = 1; i <= count; i++) {
     const name = `env${String(i).padStart(3, "0")}`;
     writeFileSync(join(dir, `${name}.json`), JSON.stringify({ ...example, name }));
@@ -39,7 +42,7 @@ function environments(count) {
 }
 
 const out = (name) => join(work, `out-${name}`);
-const env = { ...process.env, CHECKPOINT_DISABLE: "1", CI: "true" };
+const env = { ...process.env, CHECKPOINT_DISABLE: "1", CI: "true", MWAA_CONFIG_DIR: fixtureConfig };
 const COMMANDS = [
   { name: "floor", label: "`node -e \"require('cdktf')\"` (floor)", command: `node -e "require('cdktf')"` },
   { name: "app", label: "app command of cdktf.json, example config", command: appCommand, env: { CDKTF_OUTDIR: out("app") } },

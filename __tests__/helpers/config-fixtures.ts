@@ -5,9 +5,15 @@ import { validateEnvironmentConfig } from "../../config/load";
 
 export const REPO_ROOT = join(__dirname, "..", "..");
 
+/**
+ * The tests' own config folder, holding the example environment as the repository ships it. Tests
+ * never read `config/`: a user adds, edits and removes environments there.
+ */
+export const FIXTURE_CONFIG_DIR = join(REPO_ROOT, "__tests__", "fixtures", "config");
+
 /** The example environment as a plain object, fresh for every call. */
 export function exampleRaw(): Record<string, any> {
-  return JSON.parse(readFileSync(join(REPO_ROOT, "config", "example.json"), "utf8"));
+  return JSON.parse(readFileSync(join(FIXTURE_CONFIG_DIR, "example.json"), "utf8"));
 }
 
 /** The example config after `edit`, validated; throws with the problems if it is not valid. */
@@ -19,7 +25,7 @@ export function exampleConfig(edit: (raw: Record<string, any>) => void = () => {
   return result.config;
 }
 
-/** The problems validation reports for `config/example.json` after `edit` (empty when valid). */
+/** The problems validation reports for the example after `edit` (empty when valid). */
 export function problemsAfter(edit: (raw: Record<string, any>) => void): string[] {
   const raw = exampleRaw();
   edit(raw);
