@@ -41,6 +41,16 @@ export function synthEnvironment(config: EnvironmentConfig): SynthesizedEnvironm
   };
 }
 
+/** Runs `body` with cdktf in HCL mode: `cdktf synth --hcl` sets this variable for the app. */
+export async function inHclMode<T>(body: () => Promise<T>): Promise<T> {
+  process.env.SYNTH_HCL_OUTPUT = "true";
+  try {
+    return await body();
+  } finally {
+    delete process.env.SYNTH_HCL_OUTPUT;
+  }
+}
+
 /** Every resource of a type, by its logical id. */
 export function resources(stack: StackJson, type: string): Record<string, any> {
   return stack.resource?.[type] ?? {};

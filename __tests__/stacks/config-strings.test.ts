@@ -8,7 +8,7 @@ import { stringsOf } from "../../modules/guardrails/expressions";
 import { SynthesizedStack } from "../../modules/guardrails/synthesized-stack";
 import { synthesizeEnvironments } from "../../stacks/synthesize";
 import { exampleRaw } from "../helpers/config-fixtures";
-import { synthEnvironment, TODAY } from "../helpers/synth";
+import { inHclMode, synthEnvironment, TODAY } from "../helpers/synth";
 
 /*
  * Config files arrive in pull requests from many teams. Every string a config file can hold is
@@ -91,16 +91,6 @@ const PAYLOAD_EXPRESSIONS = ["file(", "upper(", "if(true)", "endif"];
 
 const label = (slot: Slot) => `${slot.path.join(".")}${slot.kind === "key" ? " (key)" : ""}`;
 const newOutdir = () => mkdtempSync(join(tmpdir(), "mwaa-config-strings-"));
-
-/** Runs `body` with cdktf in HCL mode (`cdktf synth --hcl` sets this variable for the app). */
-async function inHclMode<T>(body: () => Promise<T>): Promise<T> {
-  process.env.SYNTH_HCL_OUTPUT = "true";
-  try {
-    return await body();
-  } finally {
-    delete process.env.SYNTH_HCL_OUTPUT;
-  }
-}
 
 const slots = stringSlots(z.toJSONSchema(environmentConfigSchema, { io: "input", unrepresentable: "any" }) as JsonSchema);
 

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SynthesisOptions, synthesizeEnvironments } from "../../stacks/synthesize";
 import { exampleConfig } from "../helpers/config-fixtures";
-import { TODAY } from "../helpers/synth";
+import { inHclMode, TODAY } from "../helpers/synth";
 
 const STACKS = ["example-state", "example-network", "example-mwaa"];
 const good = exampleConfig();
@@ -107,14 +107,6 @@ describe("a failed synth leaves nothing deployable", () => {
 });
 
 describe("each output format replaces the other's files", () => {
-  const inHclMode = async <T>(body: () => Promise<T>) => {
-    process.env.SYNTH_HCL_OUTPUT = "true";
-    try {
-      return await body();
-    } finally {
-      delete process.env.SYNTH_HCL_OUTPUT;
-    }
-  };
   const filesOf = (outdir: string, stack: string) => readdirSync(join(outdir, "stacks", stack)).filter((f) => !f.startsWith(".")).sort();
 
   it("leaves only cdk.tf.json after synth --hcl, then synth", async () => {

@@ -11,23 +11,13 @@ import { SynthesizedStack } from "../../modules/guardrails/synthesized-stack";
 import { addEnvironmentStacks } from "../../stacks/environment-app";
 import { SynthesisOptions, synthesizeEnvironments } from "../../stacks/synthesize";
 import { exampleConfig } from "../helpers/config-fixtures";
-import { TODAY } from "../helpers/synth";
+import { inHclMode, TODAY } from "../helpers/synth";
 
 const newOutdir = () => mkdtempSync(join(tmpdir(), "mwaa-synthesize-"));
 
 async function synthesize(config: EnvironmentConfig | EnvironmentConfig[], options: SynthesisOptions = {}) {
   const result = await synthesizeEnvironments(Array.isArray(config) ? config : [config], { outdir: newOutdir(), today: TODAY, ...options });
   return { ...result, review: readFileSync(join(result.outdir, "REVIEW.md"), "utf8") };
-}
-
-/** Runs `body` with cdktf in HCL mode (`cdktf synth --hcl` sets this variable for the app). */
-async function inHclMode<T>(body: () => Promise<T>): Promise<T> {
-  process.env.SYNTH_HCL_OUTPUT = "true";
-  try {
-    return await body();
-  } finally {
-    delete process.env.SYNTH_HCL_OUTPUT;
-  }
 }
 
 const verdicts = (findings: readonly { rule: { id: string }; resource: string; status: string; evidence: string }[]) =>
