@@ -3,6 +3,7 @@ import { basename, join, relative } from "node:path";
 import type { core } from "zod";
 import { EnvironmentConfig, resolveConfig } from "./environment-config";
 import { CONFIG_FIELDS } from "./reference";
+import { plainDataProblems } from "./plain-data";
 import { crossFieldProblems, Problem } from "./rules";
 import { environmentConfigSchema } from "./schema";
 
@@ -65,6 +66,7 @@ export function validateEnvironmentConfig(text: string, fileName: string): Valid
 
   const parsed = environmentConfigSchema.safeParse(raw, { reportInput: true });
   const problems: Problem[] = [
+    ...plainDataProblems(raw),
     ...(parsed.success ? [] : parsed.error.issues.flatMap(schemaProblems)),
     ...crossFieldProblems(raw),
   ];
