@@ -33,7 +33,7 @@ async function main(): Promise<number> {
   }
   if (violations.length > 0) {
     process.stderr.write(
-      `${violations.length} guardrail violation${violations.length === 1 ? "" : "s"} (see ${relative(process.cwd(), join(outdir, REVIEW_FILE))}; no stack was written, so nothing can be deployed; acknowledge a reviewed exception in the environment's guardrails.acknowledgements):\n` +
+      `${violations.length} guardrail violation${violations.length === 1 ? "" : "s"} (see ${relative(process.cwd(), join(outdir, REVIEW_FILE))}; no stack was published, so cdktf deploy --skip-synth has nothing to apply; acknowledge a reviewed exception in the environment's guardrails.acknowledgements):\n` +
         violations.map((v) => `  - ${v}`).join("\n") +
         "\n",
     );

@@ -116,7 +116,7 @@ describe("the app on a config that breaks a guardrail", () => {
     const run = runApp({ CDKTF_OUTDIR: outdir, MWAA_CONFIG_DIR: dir });
 
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/^1 guardrail violation \(see .*REVIEW\.md; no stack was written, so nothing can be deployed; acknowledge a reviewed exception in the environment's guardrails\.acknowledgements\):\n/);
+    expect(run.stderr).toMatch(/^1 guardrail violation \(see .*REVIEW\.md; no stack was published, so cdktf deploy --skip-synth has nothing to apply; acknowledge a reviewed exception in the environment's guardrails\.acknowledgements\):\n/);
     expect(run.stderr).toContain("  - [MWAA.PRIVATE_WEBSERVER] example-mwaa/airflow/environment: The Airflow UI is reachable only from private networks. Found: webserver_access_mode = PUBLIC_ONLY. Fix: Set airflow.webserverAccessMode to PRIVATE_ONLY");
     expect(run.stderr).not.toMatch(/^\s+at /m);
     const review = readFileSync(join(outdir, "REVIEW.md"), "utf8");

@@ -4,7 +4,7 @@ import { templateExpressions } from "../terraform/template-syntax";
  * Functions whose result comes from the machine that runs `terraform plan` (its files, or a
  * template read from a string), or from provider code: what they yield is unknown at synth.
  */
-const UNREADABLE_CALL = /(^|[^\w.:-])(file|fileexists|fileset|filebase64|filebase64sha256|filebase64sha512|filemd5|filesha1|filesha256|filesha512|templatefile|templatestring|provider::[\w-]+::[\w-]+)\s*\(/;
+const UNREADABLE_CALL = /(^|[^\w.])((?:core::)?(?:file|fileexists|fileset|filebase64|filebase64sha256|filebase64sha512|filemd5|filesha1|filesha256|filesha512|templatefile|templatestring)|provider::[\w-]+::[\w-]+)\s*\(/;
 
 /** The name of the first call in `template` whose value the rules cannot know, if any. */
 export function unreadableCall(template: string): string | undefined {

@@ -67,7 +67,8 @@ export function foreignTerraformFiles(outdir: string, stack: string): string[] {
   const folder = join(outdir, CDKTF_LAYOUT.stacks, stack);
   if (!existsSync(folder)) return [];
   return readdirSync(folder, { withFileTypes: true })
-    .filter((entry) => entry.isFile() && /\.tf(\.json)?$/.test(entry.name))
+    // Links count: Terraform loads what they point to.
+    .filter((entry) => !entry.isDirectory() && /\.tf(\.json)?$/.test(entry.name))
     .map((entry) => entry.name)
     .sort();
 }

@@ -42,8 +42,8 @@ export async function readWrittenStacks(
 }
 
 /**
- * HCL as Terraform's JSON syntax (every block a list), with each block's `//` metadata (its
- * construct path) from the metadata file cdktf writes beside `cdk.tf`.
+ * HCL as Terraform's JSON syntax (every block a list), with the `//` metadata (construct path) of
+ * each resource, data source and module from the metadata file cdktf writes beside `cdk.tf`.
  */
 async function parseHcl(file: string, text: string, metadataFile: string): Promise<Record<string, any>> {
   // Loaded only in HCL mode: the parser is a WebAssembly build of hashicorp/hcl that takes ~0.3 s to start.
@@ -57,6 +57,9 @@ async function parseHcl(file: string, text: string, metadataFile: string): Promi
         for (const body of written[kind]?.[type]?.[name] ?? []) body["//"] = meta["//"];
       }
     }
+  }
+  for (const [name, meta] of Object.entries<Record<string, any>>(metadata.module ?? {})) {
+    for (const body of written.module?.[name] ?? []) body["//"] = meta["//"];
   }
   return written;
 }

@@ -27,6 +27,9 @@ describe("template expressions", () => {
     expect(unreadableCall('$${file("/etc/passwd")}')).toBeUndefined();
     expect(unreadableCall('${local.file("x")}')).toBeUndefined();
     expect(unreadableCall("file(/etc/passwd)")).toBeUndefined();
+    expect(unreadableCall('${1-file("/etc/passwd")}')).toBe("file");
+    expect(unreadableCall('${core::file("/etc/passwd")}')).toBe("core::file");
+    expect(unreadableCall('${provider::evil::run("x")}')).toBe("provider::evil::run");
   });
 });
 
@@ -47,10 +50,26 @@ describe("rule TERRAFORM.OPAQUE", () => {
     ]);
   });
 
-  it("fails an aws provider that does not come from hashicorp/aws", () => {
+  it("fails a provider that does not come from hashicorp/aws, under any local name", () => {
     expect(failing({ terraform: { required_providers: { aws: { source: "evil/aws", version: "6.25.0" } } } })).toEqual([
-      "s/required_providers.aws: the aws provider comes from evil/aws, not hashicorp/aws",
+      "s/required_providers.aws: provider aws comes from evil/aws, not hashicorp/aws",
     ]);
+    expect(failing({ terraform: { required_providers: { aws: { source: "aws" }, evil: { source: "attacker/aws" } } }, ...awsResource({ provider: "evil" }) })).toEqual([
+      "s/required_providers.evil: provider evil comes from attacker/aws, not hashicorp/aws",
+      "s/aws_s3_bucket.b: provider = evil: a provider the rules know nothing of",
+    ]);
+  });
+
+  it("passes an aliased aws provider, written as JSON or as HCL reads back", () => {
+    expect(failing(awsResource({ provider: "aws.us_east_1" }))).toEqual([]);
+    expect(failing(awsResource({ provider: "${aws.us_east_1}" }))).toEqual([]);
+  });
+
+  it("fails top-level blocks no rule reads, such as a check block with its own data source", () => {
+    expect(failing({ check: { health: { data: { external: { run: { program: ["sh"] } } }, assert: [{ condition: "true", error_message: "x" }] } } })).toEqual([
+      "s/check: top-level check block: no rule reads what it does",
+    ]);
+    expect(failing({ ephemeral: { aws_secretsmanager_secret_version: { s: {} } } })).toEqual(["s/ephemeral: top-level ephemeral block: no rule reads what it does"]);
   });
 
   it("fails provisioners and dynamic blocks", () => {

@@ -6,8 +6,17 @@ import { SynthesizedStack } from "../../synthesized-stack";
 const READABLE_PROVIDERS = ["aws", "terraform"];
 /** How `required_providers` may name the AWS provider: any other source is another binary. */
 const AWS_PROVIDER_SOURCES = ["aws", "hashicorp/aws", "registry.terraform.io/hashicorp/aws"];
+/**
+ * Top-level blocks the rules read (resource, data, provider, terraform), flag (module) or that
+ * cannot change what is deployed (output, variable, locals, moved, import); `removed` is judged by
+ * DATA.PREVENT_DESTROY. Any other kind (`check` with its scoped data sources, `ephemeral`...) is
+ * read by no rule.
+ */
+const KNOWN_TOP_LEVEL = ["//", "resource", "data", "module", "provider", "terraform", "output", "variable", "locals", "moved", "import", "removed"];
 
 const providerOf = (type: string) => type.split("_")[0];
+/** The provider local name of a `provider` argument: `aws.us` or `${aws.us}` is `aws`. */
+const providerArgument = (value: unknown) => String(value).replace(/^\$\{(.*)\}$/, "$1").split(".")[0];
 
 /** Nested `dynamic` blocks, anywhere in a block body: their content is generated at plan time. */
 function hasDynamicBlock(body: unknown): boolean {
@@ -22,23 +31,29 @@ function opaqueParts(stack: SynthesizedStack): Evaluation[] {
   const flag = (resource: string, evidence: string) => found.push(check(resource, false, evidence));
 
   for (const file of stack.foreignFiles) flag(`${stack.name}/${file}`, `${file} sits in the stack's working directory: Terraform loads it, no rule reads it`);
+  for (const kind of Object.keys(stack.json).filter((k) => !KNOWN_TOP_LEVEL.includes(k))) {
+    flag(`${stack.name}/${kind}`, `top-level ${kind} block: no rule reads what it does`);
+  }
   for (const [name, config] of Object.entries<Record<string, any>>(stack.json.module ?? {})) {
     flag(where("module", name, config), `module block from ${config.source ?? "an unknown source"}: its resources are not in this configuration`);
   }
   for (const name of Object.keys(stack.json.provider ?? {})) {
     if (!READABLE_PROVIDERS.includes(name)) flag(`${stack.name}/provider ${name}`, `provider ${name}: the rules read only AWS resources`);
   }
+  const awsNames = ["aws"];
   for (const [name, requirement] of Object.entries<any>(stack.json.terraform?.required_providers ?? {})) {
     const source = typeof requirement === "string" ? name : requirement?.source ?? name;
-    if (name === "aws" && !AWS_PROVIDER_SOURCES.includes(String(source).toLowerCase())) {
-      flag(`${stack.name}/required_providers.aws`, `the aws provider comes from ${source}, not hashicorp/aws`);
-    }
+    if (AWS_PROVIDER_SOURCES.includes(String(source).toLowerCase())) awsNames.push(name);
+    else flag(`${stack.name}/required_providers.${name}`, `provider ${name} comes from ${source}, not hashicorp/aws`);
   }
   for (const kind of ["resource", "data"] as const) {
     for (const [type, byName] of Object.entries<Record<string, any>>(stack.json[kind] ?? {})) {
       for (const [name, config] of Object.entries<Record<string, any>>(byName)) {
         const resource = where(kind === "data" ? `data.${type}` : type, name, config);
         if (!READABLE_PROVIDERS.includes(providerOf(type))) flag(resource, `${kind === "data" ? "data source" : "resource"} ${type} of provider ${providerOf(type)}: the rules read only AWS resources`);
+        if (config.provider !== undefined && !awsNames.includes(providerArgument(config.provider))) {
+          flag(resource, `provider = ${config.provider}: a provider the rules know nothing of`);
+        }
         if ("provisioner" in config) flag(resource, "provisioner: runs commands on the machine that applies");
         if (hasDynamicBlock(config)) flag(resource, "dynamic block: its content is generated at plan time");
       }
