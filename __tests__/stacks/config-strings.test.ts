@@ -129,10 +129,10 @@ describe("every string field of the config schema", () => {
         const json = await synthesizeEnvironments([result.config], { outdir: newOutdir(), today: TODAY });
         const hcl = await inHclMode(() => synthesizeEnvironments([result.config], { outdir: newOutdir(), today: TODAY }));
         for (const { stacks } of [json, hcl]) {
-          const run = stacks.flatMap((stack) => [...stringsOf(stack.json)].filter(({ text }) => evaluated(text).some((e) => PAYLOAD_EXPRESSIONS.some((p) => e.startsWith(p)))));
+          const run = stacks.flatMap((stack) => stringsOf(stack.json, (text) => evaluated(text).some((e) => PAYLOAD_EXPRESSIONS.some((p) => e.startsWith(p)))));
           expect(run).toEqual([]);
         }
-        const carrying = (stacks: readonly SynthesizedStack[]) => stacks.flatMap((stack) => [...stringsOf(stack.json)].map((s) => s.text).filter((t) => t.includes(payload.marker))).sort();
+        const carrying = (stacks: readonly SynthesizedStack[]) => stacks.flatMap((stack) => stringsOf(stack.json, (t) => t.includes(payload.marker)).map((s) => s.text)).sort();
         expect(carrying(hcl.stacks)).toEqual(carrying(json.stacks));
         // Where a field that reaches Terraform took the value, the checks above saw it there.
         if (accepted.some((slot) => TERRAFORM_TEXT_FIELDS.includes(label(slot)))) expect(carrying(json.stacks).length).toBeGreaterThan(0);

@@ -8,6 +8,7 @@ const UNREADABLE_CALL = /(^|[^\w.])((?:core::)?(?:file|fileexists|fileset|fileba
 
 /** The name of the first call in `template` whose value the rules cannot know, if any. */
 export function unreadableCall(template: string): string | undefined {
+  if (!template.includes("(")) return undefined;
   for (const body of templateExpressions(template)) {
     const match = UNREADABLE_CALL.exec(body);
     if (match) return match[2];
@@ -16,18 +17,32 @@ export function unreadableCall(template: string): string | undefined {
 }
 
 /**
- * Every string of a JSON value, object keys included, with where it sits. `//` is not skipped:
- * Terraform ignores it as a comment in a block body but evaluates it as a key in an expression.
+ * Every string of a JSON value for which `keep` holds, object keys included, with where it sits.
+ * `//` is not skipped: Terraform ignores it as a comment in a block body but evaluates it as a key
+ * in an expression. Paths are built only for what is kept (a stack holds thousands of strings).
  */
-export function* stringsOf(value: unknown, path = ""): Generator<{ path: string; text: string }> {
-  if (typeof value === "string") {
-    yield { path, text: value };
-  } else if (Array.isArray(value)) {
-    for (const [index, item] of value.entries()) yield* stringsOf(item, `${path}[${index}]`);
-  } else if (typeof value === "object" && value !== null) {
-    for (const [key, item] of Object.entries(value)) {
-      yield { path: `${path}.${key}`, text: key };
-      yield* stringsOf(item, `${path}.${key}`);
+export function stringsOf(value: unknown, keep: (text: string) => boolean = () => true): { path: string; text: string }[] {
+  const found: { path: string; text: string }[] = [];
+  const trail: (string | number)[] = [];
+  const at = () => trail.map((s) => (typeof s === "number" ? `[${s}]` : `.${s}`)).join("");
+  const walk = (node: unknown): void => {
+    if (typeof node === "string") {
+      if (keep(node)) found.push({ path: at(), text: node });
+    } else if (Array.isArray(node)) {
+      node.forEach((item, index) => {
+        trail.push(index);
+        walk(item);
+        trail.pop();
+      });
+    } else if (typeof node === "object" && node !== null) {
+      for (const [key, item] of Object.entries(node)) {
+        trail.push(key);
+        if (keep(key)) found.push({ path: at(), text: key });
+        walk(item);
+        trail.pop();
+      }
     }
-  }
+  };
+  walk(value);
+  return found;
 }

@@ -41,13 +41,21 @@ export class SynthesizedStack {
     this.json = canonicalTerraform(written);
   }
 
+  private readonly byType = new Map<string, SynthResource[]>();
+
+  /** The resources of `type` (every rule asks; the list is built once per type). */
   resources(type: string): SynthResource[] {
-    return Object.entries<Record<string, any>>(this.json.resource?.[type] ?? {}).map(([logicalId, config]) => ({
-      type,
-      logicalId,
-      path: config["//"]?.metadata?.path ?? `${this.name}/${logicalId}`,
-      config,
-    }));
+    let found = this.byType.get(type);
+    if (!found) {
+      found = Object.entries<Record<string, any>>(this.json.resource?.[type] ?? {}).map(([logicalId, config]) => ({
+        type,
+        logicalId,
+        path: config["//"]?.metadata?.path ?? `${this.name}/${logicalId}`,
+        config,
+      }));
+      this.byType.set(type, found);
+    }
+    return found;
   }
 
   allResources(): SynthResource[] {

@@ -68,14 +68,16 @@ export class EncryptedBucket extends Construct {
     });
     this.arn = this.bucket.arn;
     this.name = this.bucket.bucket;
+    // Each read of a resource attribute makes a new cdktf token; one per attribute is enough.
+    const bucketId = this.bucket.id;
 
     const versioning = new S3BucketVersioningA(this, "versioning", {
-      bucket: this.bucket.id,
+      bucket: bucketId,
       versioningConfiguration: { status: "Enabled" },
     });
 
     this.publicAccessBlock = new S3BucketPublicAccessBlock(this, "public-access-block", {
-      bucket: this.bucket.id,
+      bucket: bucketId,
       blockPublicAcls: true,
       blockPublicPolicy: true,
       ignorePublicAcls: true,
@@ -103,7 +105,7 @@ export class EncryptedBucket extends Construct {
     }
     if (rules.length > 0) {
       new S3BucketLifecycleConfiguration(this, "lifecycle", {
-        bucket: this.bucket.id,
+        bucket: bucketId,
         rule: rules,
         // A noncurrent-version rule means nothing until versioning is on.
         dependsOn: [versioning],
@@ -111,7 +113,7 @@ export class EncryptedBucket extends Construct {
     }
 
     new S3BucketServerSideEncryptionConfigurationA(this, "encryption", {
-      bucket: this.bucket.id,
+      bucket: bucketId,
       rule: [
         props.kmsKeyArn === undefined
           ? { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }
@@ -124,14 +126,14 @@ export class EncryptedBucket extends Construct {
     });
 
     new S3BucketOwnershipControls(this, "ownership", {
-      bucket: this.bucket.id,
+      bucket: bucketId,
       rule: { objectOwnership: "BucketOwnerEnforced" },
     });
 
     const logDelivery = props.logDelivery;
     const statements: DataAwsIamPolicyDocumentStatement[] = [
       forPrincipals(
-        deny("DenyInsecureTransport", ["s3:*"], [this.bucket.arn, `${this.bucket.arn}/*`], [
+        deny("DenyInsecureTransport", ["s3:*"], [this.arn, `${this.arn}/*`], [
           { test: "Bool", variable: "aws:SecureTransport", values: ["false"] },
         ]),
         "*",
@@ -140,7 +142,7 @@ export class EncryptedBucket extends Construct {
       // With ACLs disabled, a bucket policy statement is the only way log delivery gets in.
       ...(logDelivery?.sourceBucketNames ?? []).map((source, index) =>
         forPrincipals(
-          allow(`ServerAccessLogsDelivery${index + 1}`, ["s3:PutObject"], [`${this.bucket.arn}/${accessLogPrefix(source)}*`], [
+          allow(`ServerAccessLogsDelivery${index + 1}`, ["s3:PutObject"], [`${this.arn}/${accessLogPrefix(source)}*`], [
             { test: "ArnLike", variable: "aws:SourceArn", values: [`arn:${logDelivery!.partition}:s3:::${source}`] },
             { test: "StringEquals", variable: "aws:SourceAccount", values: [logDelivery!.account] },
           ]),
@@ -151,7 +153,7 @@ export class EncryptedBucket extends Construct {
     ];
     this.policy = new DataAwsIamPolicyDocument(this, "policy-document", { statement: statements });
     new S3BucketPolicy(this, "policy", {
-      bucket: this.bucket.id,
+      bucket: bucketId,
       policy: this.policy.json,
       // S3 may answer concurrent configuration calls on one bucket with OperationAborted.
       dependsOn: [this.publicAccessBlock],
@@ -159,7 +161,7 @@ export class EncryptedBucket extends Construct {
 
     if (props.accessLogBucketName !== undefined) {
       new S3BucketLoggingA(this, "access-logs", {
-        bucket: this.bucket.id,
+        bucket: bucketId,
         targetBucket: props.accessLogBucketName,
         targetPrefix: accessLogPrefix(props.bucketName),
       });

@@ -59,9 +59,9 @@ function opaqueParts(stack: SynthesizedStack): Evaluation[] {
       }
     }
   }
-  for (const { path, text } of stringsOf(Object.fromEntries(Object.entries(stack.json).filter(([key]) => key !== "//")))) {
-    const call = unreadableCall(text);
-    if (call) flag(`${stack.name}/${path.replace(/^\./, "")}`, `${call}(...) takes its value from the machine that runs Terraform`);
+  const configuration = Object.fromEntries(Object.entries(stack.json).filter(([key]) => key !== "//"));
+  for (const { path, text } of stringsOf(configuration, (text) => unreadableCall(text) !== undefined)) {
+    flag(`${stack.name}/${path.replace(/^\./, "")}`, `${unreadableCall(text)}(...) takes its value from the machine that runs Terraform`);
   }
   return found;
 }
