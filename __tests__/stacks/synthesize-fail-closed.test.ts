@@ -97,6 +97,18 @@ describe("a failed synth leaves nothing deployable", () => {
     terraformsOwnFilesRemain(outdir);
   });
 
+  it("fails when code writes a Terraform file of its own beside a stack's configuration", async () => {
+    const outdir = mkdtempSync(join(tmpdir(), "mwaa-fail-closed-"));
+    const writeExtra: SynthesisOptions["extend"] = () => {
+      const folder = join(outdir, ".synth", "0", "stacks", "example-mwaa");
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(join(folder, "zz_override.tf.json"), JSON.stringify({ resource: { aws_mwaa_environment: {} } }));
+    };
+    const { findings } = await synthesize(outdir, good, { extend: writeExtra });
+    expect(findings.filter((f) => f.status === "FAIL").map((f) => [f.rule.id, f.resource])).toEqual([["TERRAFORM.OPAQUE", "example-mwaa/zz_override.tf.json"]]);
+    expect(deployable(outdir)).toEqual([]);
+  });
+
   it("fails when a Terraform file it did not write sits in a stack's folder, since Terraform would load it", async () => {
     const outdir = await afterGoodSynth();
     writeFileSync(join(outdir, "stacks", "example-mwaa", "extra.tf"), 'resource "aws_s3_bucket" "x" {}\n');

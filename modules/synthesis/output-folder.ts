@@ -64,7 +64,11 @@ function stackFolders(outdir: string): string[] {
  * nobody wrote them for this synth, yet `terraform plan` in that folder loads them.
  */
 export function foreignTerraformFiles(outdir: string, stack: string): string[] {
-  const folder = join(outdir, CDKTF_LAYOUT.stacks, stack);
+  return terraformFiles(join(outdir, CDKTF_LAYOUT.stacks, stack));
+}
+
+/** The files of `folder` that Terraform loads as configuration (`*.tf`, `*.tf.json`). */
+export function terraformFiles(folder: string): string[] {
   if (!existsSync(folder)) return [];
   return readdirSync(folder, { withFileTypes: true })
     // Links count: Terraform loads what they point to.

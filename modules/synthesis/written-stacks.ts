@@ -1,13 +1,11 @@
 import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { SynthesizedStack } from "../guardrails/synthesized-stack";
-import { AppManifest, CDKTF_LAYOUT } from "./output-folder";
+import { AppManifest, CDKTF_LAYOUT, terraformFiles } from "./output-folder";
 
 /** One stack as cdktf wrote it into a folder. */
 export interface WrittenStack {
   readonly stack: SynthesizedStack;
-  /** The configuration file, relative to the folder (`stacks/<stack>/cdk.tf.json` or `cdk.tf`). */
-  readonly file: string;
   /** Error annotations cdktf recorded for the stack (the CLI asks it to record, not throw). */
   readonly errors: readonly string[];
   /** Names of the stacks it depends on. */
@@ -19,7 +17,8 @@ export interface WrittenStack {
  * as it is, HCL through HashiCorp's own HCL parser (the one Terraform uses), with the construct
  * paths of HCL mode's metadata file.
  *
- * @param foreignFiles Terraform files that will sit beside a stack's configuration when it is deployed
+ * @param foreignFiles Terraform files that will sit beside a stack's configuration when it is
+ *   deployed; those the synth itself wrote beside it, in its folder, are added.
  */
 export async function readWrittenStacks(
   folder: string,
@@ -35,7 +34,9 @@ export async function readWrittenStacks(
         .filter((a) => a.level === CDKTF_LAYOUT.errorAnnotation)
         .map((a) => `[${a.constructPath}] ${a.message}`);
       const dependencies = (entry.dependencies ?? []).map((path) => path.split("/").pop()!);
-      return { stack: new SynthesizedStack(entry.name, written, foreignFiles(entry.name)), file, errors, dependencies };
+      const besides = terraformFiles(join(folder, entry.workingDirectory)).filter((name) => name !== basename(file));
+      const foreign = [...new Set([...foreignFiles(entry.name), ...besides])].sort();
+      return { stack: new SynthesizedStack(entry.name, written, foreign), errors, dependencies };
     }),
   );
   return { manifest, stacks };
