@@ -6,7 +6,7 @@ import { Problem } from "./rules";
  * had written it: it could point one environment's stack at another's state. A test holds these
  * equal to what cdktf encodes.
  */
-export const CDKTF_TOKEN_MARKERS = ["${TfToken[", "#{TfToken[", "&{TfToken["] as const;
+const CDKTF_TOKEN_MARKERS = ["${TfToken[", "#{TfToken[", "&{TfToken["] as const;
 
 /** cdktf encodes number tokens as doubles far outside any count or size a config holds. */
 const LARGEST_CONFIG_NUMBER = Number.MAX_SAFE_INTEGER;

@@ -28,7 +28,7 @@ const wholeNumber = z.number().int();
  * line breaks (a value would become a heredoc its text can end), backslashes (HCL escapes), and a
  * double quote together with `${` or `%{` (cdktf then leaves the quote unescaped).
  */
-export const terraformText = z.string().check(
+const terraformText = z.string().check(
   z.refine((text) => !/[\p{Cc}\\]/u.test(text), { message: "must not hold control characters, line breaks or backslashes", params: { explained: true } }),
   z.refine((text) => !(text.includes('"') && /[$%]\{/.test(text)), { message: "must not hold a double quote together with ${ or %{", params: { explained: true } }),
 );

@@ -17,7 +17,7 @@ import { join } from "node:path";
 export const CDKTF_LAYOUT = { manifest: "manifest.json", stacks: "stacks", stackMetadata: "metadata.json", errorAnnotation: "@cdktf/error" } as const;
 
 /** What cdktf writes for a stack: one configuration file (JSON or HCL) and, for HCL, its metadata. */
-export const STACK_CONFIGURATION_FILES = ["cdk.tf.json", "cdk.tf"] as const;
+const STACK_CONFIGURATION_FILES = ["cdk.tf.json", "cdk.tf"] as const;
 const STACK_FILES = [...STACK_CONFIGURATION_FILES, CDKTF_LAYOUT.stackMetadata];
 
 /** Files of the review, beside the stacks. */
