@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import type { core } from "zod";
+import { AcknowledgementPolicy, acknowledgementPolicyFrom, DEFAULT_MAX_ACKNOWLEDGEMENT_DAYS, todayUtc } from "./acknowledgements";
 import { EnvironmentConfig, resolveConfig } from "./environment-config";
 import { CONFIG_FIELDS } from "./reference";
 import { plainDataProblems } from "./plain-data";
@@ -22,7 +23,12 @@ export class ConfigError extends Error {
  * Reads and validates every `*.json` file of `dir` (one environment each), in name order.
  * Throws a ConfigError listing every problem of every file; returns only when all are valid.
  */
-export function loadEnvironmentConfigs(dir: string, cwd: string = process.cwd()): EnvironmentConfig[] {
+export function loadEnvironmentConfigs(
+  dir: string,
+  cwd: string = process.cwd(),
+  policy: AcknowledgementPolicy | string = acknowledgementPolicyFrom(process.env),
+): EnvironmentConfig[] {
+  if (typeof policy === "string") throw new ConfigError([policy]);
   const shownDir = relative(cwd, dir) || ".";
   let files: string[];
   try {
@@ -40,7 +46,7 @@ export function loadEnvironmentConfigs(dir: string, cwd: string = process.cwd())
   const configs: EnvironmentConfig[] = [];
   for (const file of files) {
     const shownFile = join(shownDir, file);
-    const result = validateEnvironmentConfig(readFileSync(join(dir, file), "utf8"), file);
+    const result = validateEnvironmentConfig(readFileSync(join(dir, file), "utf8"), file, policy);
     if (result.ok) configs.push(result.config);
     else problems.push(...result.problems.map((p) => `${shownFile}: ${p}`));
   }
@@ -52,8 +58,15 @@ export type ValidationResult =
   | { ok: true; config: EnvironmentConfig }
   | { ok: false; problems: string[] };
 
-/** Validates one file's text; `fileName` is the name the environment's `name` must match. */
-export function validateEnvironmentConfig(text: string, fileName: string): ValidationResult {
+/**
+ * Validates one file's text; `fileName` is the name the environment's `name` must match, `policy`
+ * bounds its acknowledgements (default: today and the default maximum).
+ */
+export function validateEnvironmentConfig(
+  text: string,
+  fileName: string,
+  policy: AcknowledgementPolicy = { today: todayUtc(), maxDays: DEFAULT_MAX_ACKNOWLEDGEMENT_DAYS },
+): ValidationResult {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -68,7 +81,7 @@ export function validateEnvironmentConfig(text: string, fileName: string): Valid
   const problems: Problem[] = [
     ...plainDataProblems(raw),
     ...(parsed.success ? [] : parsed.error.issues.flatMap(schemaProblems)),
-    ...crossFieldProblems(raw),
+    ...crossFieldProblems(raw, policy),
   ];
   const expectedName = basename(fileName, ".json");
   const name = (raw as Record<string, unknown>).name;

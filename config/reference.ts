@@ -1,3 +1,4 @@
+import { DEFAULT_MAX_ACKNOWLEDGEMENT_DAYS, MAX_ACKNOWLEDGEMENT_DAYS_CEILING, MAX_ACKNOWLEDGEMENT_DAYS_VARIABLE } from "./acknowledgements";
 import {
   AIRFLOW_VERSIONS,
   CIDR_PREFIX,
@@ -209,19 +210,19 @@ export const CONFIG_FIELDS: Record<string, FieldDoc> = {
   },
   "guardrails.acknowledgements": {
     description:
-      "Reviewed exceptions to guardrail rules. A violation they cover shows as ACKNOWLEDGED in cdktf.out/REVIEW.md instead of failing the synth, until it expires.",
-    allowed: "a list of objects with rule (a rule id), resource (a construct path as errors print it; a trailing * matches a prefix), reason (at least 10 characters) and expires (YYYY-MM-DD)",
+      "Reviewed exceptions to guardrail rules. A violation they cover shows as ACKNOWLEDGED in cdktf.out/REVIEW.md instead of failing the synth, until it expires. Each must waive at least one current violation: one that matches none fails the synth (GUARDRAILS.ACKNOWLEDGEMENT_MATCHES).",
+    allowed: `a list of objects with rule (a rule id), resource (a resource path as errors print it, starting with a stack of this environment; a trailing * matches a prefix), reason (at least 10 characters) and expires (YYYY-MM-DD, at most ${DEFAULT_MAX_ACKNOWLEDGEMENT_DAYS} days ahead by default)`,
     default: "[]",
   },
   "guardrails.acknowledgements[].rule": { description: "The rule id, e.g. LOGS.RETENTION.", allowed: "a rule id listed in README.md" },
   "guardrails.acknowledgements[].resource": {
-    description: "The construct path the violation names, e.g. example-mwaa/log-groups/Task.",
-    allowed: "a non-empty string; a trailing * matches every path that starts with the rest",
+    description: "The resource path the violation names, e.g. example-mwaa/log-groups/Task. It names at least a stack, so no pattern waives a rule everywhere.",
+    allowed: "`<name>-<stack>/...` or `<name>-<stack> (...)`; a `*` only at the end, where it matches every path that starts with the rest",
   },
   "guardrails.acknowledgements[].reason": { description: "Why the exception is acceptable, for the reviewers.", allowed: "at least 10 characters" },
   "guardrails.acknowledgements[].expires": {
     description: "The day the exception ends; from then on the violation fails the synth again.",
-    allowed: "a date, YYYY-MM-DD",
+    allowed: `a date, YYYY-MM-DD, at most ${MAX_ACKNOWLEDGEMENT_DAYS_VARIABLE} days after the day of the synth (default ${DEFAULT_MAX_ACKNOWLEDGEMENT_DAYS}, at most ${MAX_ACKNOWLEDGEMENT_DAYS_CEILING})`,
   },
   tags: {
     description:

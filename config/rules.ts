@@ -1,4 +1,4 @@
-import { RULE_IDS } from "../modules/guardrails/rules";
+import { AcknowledgementPolicy, acknowledgementProblems } from "./acknowledgements";
 import { cidrContains, cidrsOverlap, Ipv4Cidr, parseCidr } from "./cidr";
 import {
   CIDR_PREFIX,
@@ -39,7 +39,7 @@ export const APP_TAG_KEYS = ["MwaaEnvironment", "ManagedBy"] as const;
 const TAG_PATTERN = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 const MAX_TAGS_PER_RESOURCE = 50;
 
-export function crossFieldProblems(raw: unknown): Problem[] {
+export function crossFieldProblems(raw: unknown, policy: AcknowledgementPolicy): Problem[] {
   const config = asObject(raw);
   return [
     ...sizingProblems(asObject(config.airflow)),
@@ -47,28 +47,8 @@ export function crossFieldProblems(raw: unknown): Problem[] {
     ...tagProblems(config.tags),
     ...bucketNameProblems(config),
     ...stateProblems(config),
-    ...acknowledgementProblems(asObject(config.guardrails).acknowledgements),
+    ...acknowledgementProblems(asObject(config.guardrails).acknowledgements, config.name, policy),
   ];
-}
-
-function isCalendarDate(text: string): boolean {
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
-}
-
-function acknowledgementProblems(acknowledgements: unknown): Problem[] {
-  if (!Array.isArray(acknowledgements)) return [];
-  return acknowledgements.flatMap((ack, index) => {
-    const { rule, expires } = asObject(ack);
-    const problems: Problem[] = [];
-    if (typeof rule === "string" && !RULE_IDS.includes(rule)) {
-      problems.push({ path: `guardrails.acknowledgements[${index}].rule`, value: rule, message: `is not a guardrail rule; rules: ${RULE_IDS.join(", ")}` });
-    }
-    if (typeof expires === "string" && /^\d{4}-\d{2}-\d{2}$/.test(expires) && !isCalendarDate(expires)) {
-      problems.push({ path: `guardrails.acknowledgements[${index}].expires`, value: expires, message: "is not a calendar date" });
-    }
-    return problems;
-  });
 }
 
 function sizingProblems(airflow: Raw): Problem[] {

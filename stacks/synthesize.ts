@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import { EnvironmentConfig } from "../config/environment-config";
-import { evaluateStack, Finding, formatViolation } from "../modules/guardrails/evaluate";
+import { acknowledgementFindings, evaluateStack, Finding, formatViolation } from "../modules/guardrails/evaluate";
 import { SynthesizedStack } from "../modules/guardrails/synthesized-stack";
 import { renderReview, renderStacksSection } from "../modules/review/review-report";
 import {
@@ -191,7 +191,9 @@ function report(configs: readonly EnvironmentConfig[], judged: readonly JudgedSt
   const sections = [
     ...configs.map((config) => {
       const own = judged.filter((j) => j.owner === config);
-      return { heading: `Environment \`${config.name}\``, config, stacks: own.map((j) => j.stack), findings: own.flatMap((j) => j.findings) };
+      const findings = own.flatMap((j) => j.findings);
+      const acknowledgements = acknowledgementFindings(config.name, config.guardrails.acknowledgements, findings);
+      return { heading: `Environment \`${config.name}\``, config, stacks: own.map((j) => j.stack), findings: [...findings, ...acknowledgements] };
     }),
     ...judged.filter((j) => !j.owner).map((j) => ({ heading: `Stack \`${j.stack.name}\` (outside any environment)`, stacks: [j.stack], findings: j.findings })),
   ];

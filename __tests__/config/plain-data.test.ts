@@ -15,7 +15,7 @@ describe("config as plain data", () => {
       "airflow.dagS3Path: got \"${TfToken[TOKEN.2]}\"; holds '${TfToken[', cdktf's marker of a token; config text is data, never a reference: remove it",
     );
     expect(problemsAfter((raw) => (raw.airflow.configurationOptions["core.x"] = "a #{TfToken[TOKEN.1]}"))).toHaveLength(1);
-    expect(problemsAfter((raw) => (raw.guardrails = { acknowledgements: [{ rule: "LOGS.RETENTION", resource: "&{TfToken[TOKEN.3]}", reason: "a reviewed reason", expires: "2027-01-01" }] }))).toHaveLength(1);
+    expect(problemsAfter((raw) => (raw.guardrails = { acknowledgements: [{ rule: "LOGS.RETENTION", resource: "example-mwaa/log-groups/Task", reason: "&{TfToken[TOKEN.3]}", expires: "2027-01-01" }] }))).toHaveLength(1);
     expect(problemsAfter((raw) => (raw.tags["${TfToken[TOKEN.9]}"] = "x")).join("\n")).toContain("key holds '${TfToken['");
   });
 

@@ -141,12 +141,34 @@ describe("what is judged is what is written", () => {
     ]);
   });
 
+  it("fails an acknowledgement that waives no violation, naming it and saying what to do", async () => {
+    const stale = { rule: "LOGS.RETENTION", resource: "example-mwaa/log-groups/Task", reason: "Sandbox: logs are not kept past a month", expires: "2027-01-31" };
+    const { violations, review } = await synthesize(exampleConfig((raw) => (raw.guardrails = { acknowledgements: [stale] })));
+    expect(violations).toEqual([
+      "[GUARDRAILS.ACKNOWLEDGEMENT_MATCHES] example: guardrails.acknowledgements[0] (LOGS.RETENTION for example-mwaa/log-groups/Task): Every acknowledgement waives a current violation. Found: matches no violation of this environment's stacks. Fix: Remove the acknowledgement, or set its rule and resource to those of the violation as the synth prints it",
+    ]);
+    expect(review).toContain("**1 guardrail violation(s): the synth failed.**");
+  });
+
+  it("passes an acknowledgement while it waives a violation, and counts what it waives", async () => {
+    const { findings, violations } = await synthesize(shortRetention([{ rule: "LOGS.RETENTION", resource: "example-mwaa/log-groups/*", reason: "Sandbox: logs are not kept past a month", expires: "2027-01-31" }]));
+    expect(violations).toEqual([]);
+    expect(verdicts(findings.filter((f) => f.rule.id === "GUARDRAILS.ACKNOWLEDGEMENT_MATCHES"))).toEqual([
+      "PASS GUARDRAILS.ACKNOWLEDGEMENT_MATCHES example: guardrails.acknowledgements[0] (LOGS.RETENTION for example-mwaa/log-groups/*): matches 5 violation(s)",
+    ]);
+  });
+
   it("sees the change of an aspect a user adds, in what it judges and in what it writes", async () => {
     const { findings, outdir } = await synthesize(exampleConfig(), { extend: withoutKeyRotation });
     expect(failures(findings).filter(([rule]) => rule === "KMS.ROTATION")).toHaveLength(3);
 
     const acknowledged = await synthesize(
-      exampleConfig((raw) => (raw.guardrails = { acknowledgements: [{ rule: "KMS.ROTATION", resource: "example-*", reason: "Keys rotated by the security team's own job", expires: "2027-01-31" }] })),
+      exampleConfig(
+        (raw) =>
+          (raw.guardrails = {
+            acknowledgements: ["example-state/*", "example-network/*", "example-mwaa/*"].map((resource) => ({ rule: "KMS.ROTATION", resource, reason: "Keys rotated by the security team's own job", expires: "2027-01-31" })),
+          }),
+      ),
       { extend: withoutKeyRotation },
     );
     expect(acknowledged.violations).toEqual([]);

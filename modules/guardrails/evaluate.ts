@@ -24,8 +24,43 @@ export interface Finding extends Evaluation {
   readonly expiredAcknowledgement?: Acknowledgement;
 }
 
+/** Whether `ack` waives `rule` for `resource` (a `*` can only end the pattern: config refuses others). */
 const matches = (ack: Acknowledgement, rule: Rule, resource: string) =>
   ack.rule === rule.id && (ack.resource.endsWith("*") ? resource.startsWith(ack.resource.slice(0, -1)) : ack.resource === resource);
+
+/**
+ * Not a rule over one stack but over an environment's acknowledgements once all its stacks are
+ * judged: an acknowledgement that waives no violation is either stale (the violation was fixed) or
+ * mistyped (it waives nothing today but whatever appears at that path tomorrow). Either way it
+ * fails, so every exception in force is one a reviewer can see doing something.
+ */
+export const ACKNOWLEDGEMENTS_MATCH: Rule = {
+  id: "GUARDRAILS.ACKNOWLEDGEMENT_MATCHES",
+  title: "Every acknowledgement waives a current violation",
+  sources: ["DESIGN: exceptions are acknowledged with a reason, a scope and a bounded expiry"],
+  explanation:
+    "An acknowledgement that matches no violation waives nothing now, but would silently waive whatever later appears at its path; a stale one hides that the exception is over.",
+  fix: "Remove the acknowledgement, or set its rule and resource to those of the violation as the synth prints it",
+  evaluate: () => [],
+};
+
+/**
+ * One finding per acknowledgement of `owner`: PASS when it matches a violation among `findings`
+ * (acknowledged or expired), FAIL when it matches none.
+ */
+export function acknowledgementFindings(owner: string, acknowledgements: readonly Acknowledgement[], findings: readonly Finding[]): Finding[] {
+  return acknowledgements.map((ack, index) => {
+    const waived = findings.filter((f) => !f.compliant && matches(ack, f.rule, f.resource)).length;
+    return {
+      rule: ACKNOWLEDGEMENTS_MATCH,
+      stack: owner,
+      resource: `${owner}: guardrails.acknowledgements[${index}] (${ack.rule} for ${ack.resource})`,
+      compliant: waived > 0,
+      evidence: waived > 0 ? `matches ${waived} violation(s)` : "matches no violation of this environment's stacks",
+      status: waived > 0 ? "PASS" : "FAIL",
+    };
+  });
+}
 
 /** Every rule over one synthesized stack; violations matched against the acknowledgements. */
 export function evaluateStack(

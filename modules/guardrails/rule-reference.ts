@@ -1,3 +1,4 @@
+import { ACKNOWLEDGEMENTS_MATCH } from "./evaluate";
 import { RULES } from "./rules";
 
 /** The rule pack as the README's Markdown table. */
@@ -6,6 +7,6 @@ export function renderRuleReference(): string {
   return [
     "| rule | checks | sources | fix |",
     "| --- | --- | --- | --- |",
-    ...RULES.map((r) => `| \`${r.id}\` | ${cell(r.title)}. ${cell(r.explanation)} | ${cell(r.sources.join(", "))} | ${cell(r.fix)} |`),
+    ...[...RULES, ACKNOWLEDGEMENTS_MATCH].map((r) => `| \`${r.id}\` | ${cell(r.title)}. ${cell(r.explanation)} | ${cell(r.sources.join(", "))} | ${cell(r.fix)} |`),
   ].join("\n");
 }
