@@ -5,6 +5,7 @@ import { join, resolve } from "node:path";
 import { EnvironmentConfig } from "../config/environment-config";
 import { acknowledgementFindings, evaluateStack, Finding, formatViolation } from "../modules/guardrails/evaluate";
 import { SynthesizedStack } from "../modules/guardrails/synthesized-stack";
+import { codeSpan } from "../modules/review/markdown";
 import { renderReview, renderStacksSection } from "../modules/review/review-report";
 import {
   foreignTerraformFiles,
@@ -193,9 +194,9 @@ function report(configs: readonly EnvironmentConfig[], judged: readonly JudgedSt
       const own = judged.filter((j) => j.owner === config);
       const findings = own.flatMap((j) => j.findings);
       const acknowledgements = acknowledgementFindings(config.name, config.guardrails.acknowledgements, findings);
-      return { heading: `Environment \`${config.name}\``, config, stacks: own.map((j) => j.stack), findings: [...findings, ...acknowledgements] };
+      return { heading: `Environment ${codeSpan(config.name)}`, config, stacks: own.map((j) => j.stack), findings: [...findings, ...acknowledgements] };
     }),
-    ...judged.filter((j) => !j.owner).map((j) => ({ heading: `Stack \`${j.stack.name}\` (outside any environment)`, stacks: [j.stack], findings: j.findings })),
+    ...judged.filter((j) => !j.owner).map((j) => ({ heading: `Stack ${codeSpan(j.stack.name)} (outside any environment)`, stacks: [j.stack], findings: j.findings })),
   ];
   const findings = sections.flatMap((s) => s.findings);
   const violations = findings.filter((f) => f.status === "FAIL").map(formatViolation);

@@ -1,5 +1,6 @@
 import { SynthesizedStack } from "../guardrails/synthesized-stack";
 import { blocks } from "../guardrails/terraform-document";
+import { codeSpan, markdownText } from "./markdown";
 import { humanize, table } from "./references";
 
 /** Endpoints, route tables and security group rules of a stack that holds a VPC. */
@@ -8,7 +9,7 @@ export function networkSummary(stack: SynthesizedStack): string | undefined {
   const parts: string[] = [];
 
   for (const vpc of stack.resources("aws_vpc")) {
-    parts.push(`VPC \`${vpc.config.cidr_block}\`, DNS support ${vpc.config.enable_dns_support}, DNS hostnames ${vpc.config.enable_dns_hostnames}.`);
+    parts.push(`VPC ${codeSpan(vpc.config.cidr_block)}, DNS support ${markdownText(vpc.config.enable_dns_support)}, DNS hostnames ${markdownText(vpc.config.enable_dns_hostnames)}.`);
   }
   parts.push(
     table(
@@ -36,7 +37,7 @@ export function networkSummary(stack: SynthesizedStack): string | undefined {
   ];
   parts.push("**Routes**", table(["route table", "routes"], routes));
   const gateways = ["aws_internet_gateway", "aws_nat_gateway", "aws_egress_only_internet_gateway"].flatMap((t) => stack.resources(t));
-  parts.push(gateways.length === 0 ? "No internet gateway, NAT gateway or egress-only gateway." : `Gateways: ${gateways.map((g) => g.path).join(", ")}.`);
+  parts.push(gateways.length === 0 ? "No internet gateway, NAT gateway or egress-only gateway." : `Gateways: ${markdownText(gateways.map((g) => g.path).join(", "))}.`);
 
   const groups = stack.resources("aws_security_group").map((g) => [humanize(stack, `\${aws_security_group.${g.logicalId}.id}`).replace(/\.id$/, ""), g.config.name, g.config.description]);
   parts.push("**Security groups**", table(["group", "name", "description"], groups));

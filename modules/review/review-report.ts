@@ -3,12 +3,14 @@ import { SynthesizedStack } from "../guardrails/synthesized-stack";
 import { block } from "../guardrails/terraform-document";
 import { architectureDiagram } from "./architecture-diagram";
 import { iamTable } from "./iam-summary";
+import { codeBlock, codeSpan } from "./markdown";
 import { networkSummary } from "./network-summary";
 import { humanize, table } from "./references";
 import { SEED_CONTROLS, worstStatus } from "./seed-controls";
 
 /** What the review report needs of one environment, or of a stack outside every environment. */
 export interface StacksReview {
+  /** Markdown: any name in it written with markdown.ts (`codeSpan`, `markdownText`). */
   readonly heading: string;
   /** The resolved config the stacks were built from; none for a stack outside the environments. */
   readonly config?: object;
@@ -62,7 +64,7 @@ export function renderStacksSection(env: StacksReview): string {
   const counts = (status: string) => env.findings.filter((f) => f.status === status).length;
   return [
     `## ${env.heading}`,
-    `Stacks: ${env.stacks.map((s) => `\`${s.name}\``).join(", ")}. Guardrails: ${counts("PASS")} pass, ${counts("FAIL")} fail, ${counts("ACKNOWLEDGED")} acknowledged.`,
+    `Stacks: ${env.stacks.map((s) => codeSpan(s.name)).join(", ")}. Guardrails: ${counts("PASS")} pass, ${counts("FAIL")} fail, ${counts("ACKNOWLEDGED")} acknowledged.`,
     "### Architecture",
     architectureDiagram(env.stacks),
     "### Security playbook controls",
@@ -73,15 +75,15 @@ export function renderStacksSection(env: StacksReview): string {
     "### Controls",
     controlsTable(env.findings, env.stacks),
     "### IAM",
-    ...env.stacks.flatMap((s) => [`#### \`${s.name}\``, iamTable(s)]),
+    ...env.stacks.flatMap((s) => [`#### ${codeSpan(s.name)}`, iamTable(s)]),
     "### Network",
     ...env.stacks.flatMap((s) => {
       const summary = networkSummary(s);
-      return summary ? [`#### \`${s.name}\``, summary] : [];
+      return summary ? [`#### ${codeSpan(s.name)}`, summary] : [];
     }),
     "### Where state lives",
     stateSummary(env.stacks),
-    ...(env.config ? ["### Configuration used", ["```json", JSON.stringify(env.config, null, 2), "```"].join("\n")] : []),
+    ...(env.config ? ["### Configuration used", codeBlock("json", JSON.stringify(env.config, null, 2))] : []),
   ].join("\n\n");
 }
 
