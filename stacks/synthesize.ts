@@ -194,7 +194,7 @@ function report(configs: readonly EnvironmentConfig[], judged: readonly JudgedSt
       const own = judged.filter((j) => j.owner === config);
       const findings = own.flatMap((j) => j.findings);
       const acknowledgements = acknowledgementFindings(config.name, config.guardrails.acknowledgements, findings);
-      return { heading: `Environment ${codeSpan(config.name)}`, config, stacks: own.map((j) => j.stack), findings: [...findings, ...acknowledgements] };
+      return { heading: `Environment ${codeSpan(config.name)}`, config, acknowledgements: config.guardrails.acknowledgements, stacks: own.map((j) => j.stack), findings: [...findings, ...acknowledgements] };
     }),
     ...judged.filter((j) => !j.owner).map((j) => ({ heading: `Stack ${codeSpan(j.stack.name)} (outside any environment)`, stacks: [j.stack], findings: j.findings })),
   ];

@@ -148,11 +148,15 @@ describe("what is judged is what is written", () => {
       "[GUARDRAILS.ACKNOWLEDGEMENT_MATCHES] example: guardrails.acknowledgements[0] (LOGS.RETENTION for example-mwaa/log-groups/Task): Every acknowledgement waives a current violation. Found: matches no violation of this environment's stacks. Fix: Remove the acknowledgement, or set its rule and resource to those of the violation as the synth prints it",
     ]);
     expect(review).toContain("**1 guardrail violation(s): the synth failed.**");
+    expect(review).toContain("| LOGS.RETENTION | example-mwaa/log-groups/Task | Sandbox: logs are not kept past a month | 2027-01-31 | nothing: FAIL (GUARDRAILS.ACKNOWLEDGEMENT_MATCHES) |");
   });
 
   it("passes an acknowledgement while it waives a violation, and counts what it waives", async () => {
-    const { findings, violations } = await synthesize(shortRetention([{ rule: "LOGS.RETENTION", resource: "example-mwaa/log-groups/*", reason: "Sandbox: logs are not kept past a month", expires: "2027-01-31" }]));
+    const { findings, violations, review } = await synthesize(shortRetention([{ rule: "LOGS.RETENTION", resource: "example-mwaa/log-groups/*", reason: "Sandbox: logs are not kept past a month", expires: "2027-01-31" }]));
     expect(violations).toEqual([]);
+    const section = review.split("## Environment `example`")[1];
+    expect(section.indexOf("### Acknowledged exceptions")).toBeLessThan(section.indexOf("### Architecture"));
+    expect(section).toContain("| LOGS.RETENTION | example-mwaa/log-groups/\\* | Sandbox: logs are not kept past a month | 2027-01-31 | 5 violation(s) |");
     expect(verdicts(findings.filter((f) => f.rule.id === "GUARDRAILS.ACKNOWLEDGEMENT_MATCHES"))).toEqual([
       "PASS GUARDRAILS.ACKNOWLEDGEMENT_MATCHES example: guardrails.acknowledgements[0] (LOGS.RETENTION for example-mwaa/log-groups/*): matches 5 violation(s)",
     ]);

@@ -1,4 +1,5 @@
-import { Finding } from "../guardrails/evaluate";
+import { Acknowledgement, Finding } from "../guardrails/evaluate";
+import { acknowledgementsTable } from "./acknowledgements-table";
 import { SynthesizedStack } from "../guardrails/synthesized-stack";
 import { block } from "../guardrails/terraform-document";
 import { architectureDiagram } from "./architecture-diagram";
@@ -14,6 +15,8 @@ export interface StacksReview {
   readonly heading: string;
   /** The resolved config the stacks were built from; none for a stack outside the environments. */
   readonly config?: object;
+  /** The environment's acknowledgements; none for a stack outside the environments. */
+  readonly acknowledgements?: readonly Acknowledgement[];
   /** Its stacks in deployment order. */
   readonly stacks: readonly SynthesizedStack[];
   readonly findings: readonly Finding[];
@@ -65,6 +68,8 @@ export function renderStacksSection(env: StacksReview): string {
   return [
     `## ${env.heading}`,
     `Stacks: ${env.stacks.map((s) => codeSpan(s.name)).join(", ")}. Guardrails: ${counts("PASS")} pass, ${counts("FAIL")} fail, ${counts("ACKNOWLEDGED")} acknowledged.`,
+    // Exceptions first: what is waived is what a reviewer must weigh before trusting any PASS below.
+    ...(env.acknowledgements ? ["### Acknowledged exceptions", acknowledgementsTable(env.acknowledgements, env.findings)] : []),
     "### Architecture",
     architectureDiagram(env.stacks),
     "### Security playbook controls",

@@ -139,6 +139,7 @@ describe("REVIEW.md with hostile values from config and code", () => {
     expect(parts.headings).toEqual([
       "# Review of the synthesized MWAA stacks",
       "## Environment `example`",
+      "### Acknowledged exceptions",
       ...SECTION_HEADINGS,
       "#### `example-state`",
       "#### `example-network`",
