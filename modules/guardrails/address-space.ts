@@ -212,9 +212,11 @@ export class AddressSet {
     return [...this.v4.flatMap((r) => cidrsOfRange(4, r)), ...this.v6.flatMap((r) => cidrsOfRange(6, r))];
   }
 
-  /** The set in CIDR text, the first `max` blocks and how many more there are. */
+  /** The set in CIDR text: its `max` largest blocks, and how many more there are. */
   describe(max = 3): string {
-    const all = this.cidrs().map(formatCidr);
+    const all = this.cidrs()
+      .sort((a, b) => a.family - b.family || a.prefix - b.prefix || (a.first < b.first ? -1 : 1))
+      .map(formatCidr);
     if (all.length === 0) return "no address";
     return all.length <= max ? all.join(", ") : `${all.slice(0, max).join(", ")} and ${all.length - max} more blocks`;
   }

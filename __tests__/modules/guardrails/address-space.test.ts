@@ -59,11 +59,11 @@ describe("AddressSet", () => {
     expect(set("0.0.0.0/0", "::/0").only(6).cidrs().map(formatCidr)).toEqual(["::/0"]);
   });
 
-  it("subtracts and intersects, and describes the result as the fewest CIDR blocks", () => {
+  it("subtracts and intersects, and describes the result as the fewest CIDR blocks, largest first", () => {
     expect(set("10.0.0.0/8").minus(set("10.0.0.0/9")).cidrs().map(formatCidr)).toEqual(["10.128.0.0/9"]);
     expect(set("0.0.0.0/0").minus(set("0.0.0.0/1")).describe()).toBe("128.0.0.0/1");
     expect(set("10.0.0.0/8").intersect(set("10.1.0.0/16", "11.0.0.0/8")).describe()).toBe("10.1.0.0/16");
     expect(set("8.8.8.8/32").minus(set("8.8.8.8/32")).isEmpty).toBe(true);
-    expect(set("0.0.0.0/0").minus(set("10.0.0.0/8", "172.16.0.0/12")).describe(2)).toBe("0.0.0.0/5, 8.0.0.0/7 and 16 more blocks");
+    expect(set("0.0.0.0/0").minus(set("10.0.0.0/8", "172.16.0.0/12")).describe(2)).toBe("64.0.0.0/2, 192.0.0.0/2 and 16 more blocks");
   });
 });

@@ -193,6 +193,7 @@ export function evaluateAddressSpace(stack: SynthesizedStack, direction: Directi
   const word = direction === "ingress" ? "from" : "to";
   const rules = securityGroupRules(stack).filter((r) => r.directions.includes(direction));
   const publicOf = new Map(rules.map((r) => [r, publicPart(addressesOf(r).minus(ownVpcSpace(stack, r.group)))]));
+  const verb = direction === "ingress" ? "admits" : "reaches";
   const openByGroup = new Map<string, string[]>();
   for (const group of new Set(rules.map((r) => r.group))) {
     const together = rules.filter((r) => r.group === group).reduce((space, r) => space.union(publicOf.get(r)!), AddressSet.EMPTY);
@@ -206,12 +207,12 @@ export function evaluateAddressSpace(stack: SynthesizedStack, direction: Directi
       for (const peer of rule.peers) if (peer.kind === "unverifiable") problems.push(`unverifiable: ${peer.text} ${peer.reason}`);
       const reached = publicOf.get(rule)!;
       if (!reached.isEmpty) {
+        problems.push(`public address space ${reached.describe()}`);
         const open = openByGroup.get(rule.group)!;
-        const together = open.length > 0 ? `; with the group's other ${direction} rules it reaches ${open.join(" and ")}` : "";
-        problems.push(`${word} public address space ${reached.describe()}${together}`);
+        if (open.length > 0) problems.push(`with this rule, the group's ${direction} ${verb} ${open.join(" and ")}`);
       }
-      const peers = rule.peers.map((p) => p.text).join(", ");
-      return check(rule.resource, problems.length === 0, problems.length === 0 ? `${word} ${peers}` : `${problems.join("; ")} (${word} ${peers || "nothing readable"})`);
+      const peers = `${word} ${rule.peers.map((p) => p.text).join(", ") || "nothing readable"}`;
+      return check(rule.resource, problems.length === 0, problems.length === 0 ? peers : `${peers}: ${problems.join("; ")}`);
     }),
     ...strayPrefixListEntries(stack, direction),
   ];
