@@ -68,7 +68,9 @@ export const PUBLIC: Record<Family, AddressSet> = {
   6: AddressSet.all(6).minus(NON_PUBLIC),
 };
 
+const ALL_PUBLIC = PUBLIC[4].union(PUBLIC[6]);
+
 /** The part of `space` that is public address space. */
 export function publicPart(space: AddressSet): AddressSet {
-  return space.intersect(PUBLIC[4].union(PUBLIC[6]));
+  return space.intersect(ALL_PUBLIC);
 }
