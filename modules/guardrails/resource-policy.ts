@@ -64,5 +64,5 @@ export function appliesToAnyone(statement: ResourcePolicyStatement): boolean {
   return (statement.principals ?? []).some((p) => p.type === "*" || ([] as unknown[]).concat(p.identifiers ?? []).some((id) => /[*?]/.test(String(id))));
 }
 
-/** Allow is the default effect of a statement. */
-export const isAllow = (statement: PolicyStatement): boolean => (statement.effect ?? "Allow") === "Allow";
+/** A statement that grants: anything but a Deny (Allow is the default; a misspelt effect is read as one). */
+export const isAllow = (statement: PolicyStatement): boolean => statement.effect !== "Deny";

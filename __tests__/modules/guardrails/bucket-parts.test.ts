@@ -196,6 +196,8 @@ describe("every setting of an S3 bucket counts", () => {
       const publicRead = stack((w) => (w.resource.aws_s3_bucket.dags.acl = "public-read"));
       expect(failures(s3NoPublicAllow, publicRead)).toHaveLength(1);
       expect(failures(s3OwnershipEnforced, publicRead)).toHaveLength(1);
+      const computed = stack((w) => (w.resource.aws_s3_bucket.dags.acl = "${var.acl}"));
+      expect(failures(s3NoPublicAllow, computed)).toEqual(['FAIL s/dags: the acl/grant argument of s/dags: public ACL (acl = "${var.acl}", which cannot be read)']);
       const private_ = stack((w) => (w.resource.aws_s3_bucket.dags.acl = "private"));
       expect(failures(s3NoPublicAllow, private_)).toEqual([]);
       expect(failures(s3OwnershipEnforced, private_)).toEqual([]);

@@ -9,6 +9,9 @@ import { Verdict } from "./judge-settings";
 /** Canned ACLs that give everyone, or every AWS account, access. */
 const PUBLIC_CANNED_ACLS = ["public-read", "public-read-write", "authenticated-read"];
 
+/** Every canned ACL S3 knows (S3 user guide, "Canned ACL"): anything else cannot be read. */
+const CANNED_ACLS = ["private", ...PUBLIC_CANNED_ACLS, "aws-exec-read", "bucket-owner-read", "bucket-owner-full-control", "log-delivery-write"];
+
 /** Grantee groups that are everyone, or every AWS account (S3 user guide, "Access control list (ACL) overview"). */
 const PUBLIC_GROUPS = ["/groups/global/AllUsers", "/groups/global/AuthenticatedUsers"];
 
@@ -32,13 +35,21 @@ export function ownerOnly(setting: BucketSetting): Verdict {
   return { ok: found.length === 0, evidence: found.length === 0 ? "ACL private" : `${setting.from}: ${found.join(", ")}` };
 }
 
-/** The public grants of the setting: a public canned ACL, or grants to everyone or every AWS account. */
+/**
+ * The public grants of the setting: a public canned ACL, grants to everyone or every AWS account,
+ * and what cannot be read (an ACL or a grantee written as an expression), which may be either.
+ */
 export function publicGrants(setting: BucketSetting): string[] {
   const { acl } = setting.config;
+  const unreadable = (value: unknown) => value !== undefined && value !== null && (typeof value !== "string" || value.includes("${"));
   return [
     ...(PUBLIC_CANNED_ACLS.includes(acl) ? [`acl = ${acl}`] : []),
+    ...(acl !== undefined && acl !== null && !CANNED_ACLS.includes(acl) ? [`acl = ${JSON.stringify(acl)}, which cannot be read`] : []),
     ...grantsOf(setting)
       .filter((g) => typeof g.uri === "string" && PUBLIC_GROUPS.some((group) => g.uri!.endsWith(group)))
       .map((g) => `grant to ${g.uri}`),
+    ...grantsOf(setting)
+      .filter((g) => unreadable(g.uri) || unreadable(g.type) || unreadable(g.id))
+      .map((g) => `grant to ${JSON.stringify(g.uri ?? g.id ?? g.type)}, which cannot be read`),
   ];
 }
