@@ -44,7 +44,9 @@ export class NetworkStack extends EnvironmentStack {
     });
 
     const endpoints = new VpcEndpoints(this, "endpoints", {
+      account,
       region,
+      environmentBucketNames: [config.storage.dagBucketName],
       vpcId,
       subnetIds: privateNetwork.subnets.map((s) => s.id),
       routeTableIds: privateNetwork.routeTables.map((t) => t.id),
@@ -76,7 +78,6 @@ export class NetworkStack extends EnvironmentStack {
       roleName: flowLogsRoleName(name),
       preventDestroy: config.protectFromDestroy,
     });
-
 
     new TerraformOutput(this, "vpc_id", { value: vpcId, description: "The private VPC" });
     new TerraformOutput(this, NETWORK_OUTPUTS.subnetIds, {

@@ -71,6 +71,35 @@ describe("the network stack of the example environment", () => {
     );
   });
 
+  it("limits the S3 gateway to the environment's DAG bucket, in this account, and ECR's image layers", () => {
+    const gateway = resourceAt(network, "aws_vpc_endpoint", "endpoints/s3");
+    expect(gateway.policy).toBe(policyJsonRef(network, "endpoints/s3-policy"));
+    const everyone = [{ type: "*", identifiers: ["*"] }];
+    expect(policyStatements(network, "endpoints/s3-policy")).toEqual([
+      {
+        sid: "EnvironmentBucketsOfThisAccount",
+        effect: "Allow",
+        principals: everyone,
+        actions: ["s3:GetObject*", "s3:GetBucket*", "s3:List*"],
+        resources: ["arn:aws:s3:::example-dags-111122223333-eu-west-1", "arn:aws:s3:::example-dags-111122223333-eu-west-1/*"],
+        condition: [{ test: "StringEquals", variable: "aws:ResourceAccount", values: ["111122223333"] }],
+      },
+      {
+        sid: "EcrImageLayers",
+        effect: "Allow",
+        principals: everyone,
+        actions: ["s3:GetObject"],
+        resources: ["arn:aws:s3:::prod-eu-west-1-starport-layer-bucket/*"],
+      },
+    ]);
+  });
+
+  it("keeps AWS's full-access default on the interface endpoints, as the MWAA guide recommends", () => {
+    const interfaces = Object.values(resources(network, "aws_vpc_endpoint")).filter((e) => e.vpc_endpoint_type === "Interface");
+    for (const endpoint of interfaces) expect(endpoint.policy).toBeUndefined();
+    expect(resources(network, "aws_vpc_endpoint_policy")).toEqual({});
+  });
+
   it("lets only the MWAA security group reach the endpoints, on 443", () => {
     const rules = Object.values(resources(network, "aws_vpc_security_group_ingress_rule")).filter(
       (r) => r.security_group_id === endpointGroupId(),
@@ -179,6 +208,14 @@ describe("the network stack of the example environment", () => {
     expect(Object.keys(network.output)).toEqual(
       expect.arrayContaining(["vpc_id", "private_subnet_ids", "mwaa_security_group_id"]),
     );
+  });
+});
+
+describe("the network stack's S3 gateway policy", () => {
+  it("names the DAG bucket the config names, before the MWAA stack creates it", () => {
+    const { network } = synthEnvironment(exampleConfig((raw) => (raw.storage = { dagBucketName: "acme-airflow-dags" })));
+    const [environmentBuckets] = policyStatements(network, "endpoints/s3-policy");
+    expect(environmentBuckets.resources).toEqual(["arn:aws:s3:::acme-airflow-dags", "arn:aws:s3:::acme-airflow-dags/*"]);
   });
 });
 

@@ -56,6 +56,7 @@ const VIOLATIONS: Record<string, [keyof Stacks, (s: StackJson) => void, RegExp]>
   "SG.DESCRIPTIONS": ["network", (s) => delete byPath(s, "aws_vpc_security_group_egress_rule", "mwaa-security-group/to-vpc").description, /mwaa-security-group\/to-vpc/],
   "VPC.NO_INTERNET_PATH": ["mwaa", (s) => addResource(s, "aws_nat_gateway", "nat", { subnet_id: "${data.terraform_remote_state.network.outputs.private_subnet_ids[0]}", connectivity_type: "private" }), /example-mwaa\/nat/],
   "VPC.MWAA_ENDPOINTS": ["network", (s) => (byPath(s, "aws_vpc_endpoint", "endpoints/kms").private_dns_enabled = false), /network\/vpc/],
+  "VPC.ENDPOINT_POLICIES": ["network", (s) => delete byPath(s, "aws_vpc_endpoint", "endpoints/s3").policy, /endpoints\/s3/],
   "VPC.NO_PUBLIC_IP": ["network", (s) => (byPath(s, "aws_subnet", "private-subnet-2").map_public_ip_on_launch = true), /private-subnet-2/],
   "VPC.DEFAULT_SG_CLOSED": ["network", (s) => (first(s, "aws_default_security_group").egress = [{ cidr_blocks: ["10.40.0.0/16"] }]), /network\/default-security-group/],
   "VPC.FLOW_LOGS": ["network", (s) => delete s.resource.aws_flow_log, /network\/vpc/],

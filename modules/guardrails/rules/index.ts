@@ -33,6 +33,7 @@ import { stateRemoteBackend } from "./state/remote-backend";
 import { tagsMandatory } from "./tags/mandatory-tags";
 import { terraformOpaqueContent } from "./terraform/opaque-content";
 import { vpcDefaultSecurityGroupClosed } from "./vpc/default-security-group-closed";
+import { vpcEndpointPolicies } from "./vpc/endpoint-policies";
 import { vpcFlowLogs } from "./vpc/flow-logs";
 import { vpcMwaaEndpoints } from "./vpc/mwaa-endpoints";
 import { vpcNoInternetPath } from "./vpc/no-internet-path";
@@ -69,6 +70,7 @@ export const RULES: readonly Rule[] = [
   sgDescriptions,
   vpcNoInternetPath,
   vpcMwaaEndpoints,
+  vpcEndpointPolicies,
   vpcNoPublicIp,
   vpcDefaultSecurityGroupClosed,
   vpcFlowLogs,

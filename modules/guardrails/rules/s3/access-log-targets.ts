@@ -1,13 +1,13 @@
+import { bucketSettings, namesBucket } from "../../bucket-parts";
 import { SynthesizedStack, SynthResource } from "../../synthesized-stack";
 
 /**
- * Whether `bucket` receives other buckets' server access logs. Such a bucket must use SSE-S3 (log
- * delivery accepts nothing else) and does not log itself (that would loop), so the encryption and
- * logging rules treat it apart.
+ * Whether `bucket` receives other buckets' server access logs: some logging setting of the stack
+ * (an aws_s3_bucket_logging, tied to a bucket or not, or a bucket's inline logging argument) targets
+ * it. Such a bucket must use SSE-S3 (log delivery accepts nothing else) and does not log itself
+ * (that would loop), so the encryption and logging rules treat it apart.
  */
 export function isAccessLogTarget(stack: SynthesizedStack, bucket: SynthResource): boolean {
-  const refs = ["bucket", "id"].map((a) => SynthesizedStack.reference(bucket, a));
-  return stack
-    .resources("aws_s3_bucket_logging")
-    .some((l) => refs.includes(l.config.target_bucket) || l.config.target_bucket === bucket.config.bucket);
+  const { buckets, untied } = bucketSettings(stack, "logging");
+  return [...buckets.flatMap((b) => b.settings), ...untied].some((s) => (s.copies ?? 0) > 0 && namesBucket(s.config.target_bucket, bucket));
 }

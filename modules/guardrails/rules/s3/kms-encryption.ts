@@ -1,22 +1,37 @@
-import { check, Rule } from "../../rule";
-import { isAccessLogTarget } from "./access-log-targets";
+import { BucketSetting } from "../../bucket-parts";
+import { Rule } from "../../rule";
 import { block } from "../../terraform-document";
+import { isAccessLogTarget } from "./access-log-targets";
+import { judgeSoleSetting, Verdict } from "./judge-settings";
+
+/** Server-side encryption with KMS, single- or dual-layer. */
+const KMS_ALGORITHMS = ["aws:kms", "aws:kms:dsse"];
 
 export const s3KmsEncryption: Rule = {
   id: "S3.KMS_ENCRYPTION",
   title: "Buckets are encrypted with a customer-managed key (log buckets with SSE-S3)",
   sources: ["checkov CKV_AWS_145", "Trivy AVD-AWS-0132", "Playbook 1", "MWAA guide: the bucket's CMK must be the environment's"],
   explanation:
-    "SSE-KMS with a customer-managed key puts reads under the key's policy and in CloudTrail. S3 server access log delivery accepts only SSE-S3 on its target bucket, so a log target is held to SSE-S3 instead.",
-  fix: "Add an aws_s3_bucket_server_side_encryption_configuration with sse_algorithm aws:kms and kms_master_key_id set to the key's ARN (EncryptedBucket with kmsKeyArn).",
+    "SSE-KMS with a customer-managed key puts reads under the key's policy and in CloudTrail. S3 server access log delivery accepts only SSE-S3 on its target bucket, so a log target is held to SSE-S3 instead. Every setting counts (the separate resource, tied by reference or by literal name or not at all, and the deprecated server_side_encryption_configuration argument); two for one bucket fail, and a part for a bucket outside the stack must use a KMS key (whether that bucket is a log target cannot be seen).",
+  fix: "Keep exactly one aws_s3_bucket_server_side_encryption_configuration per bucket, with sse_algorithm aws:kms and kms_master_key_id set to the key's ARN (EncryptedBucket with kmsKeyArn).",
   evaluate: (stack) =>
-    stack.resources("aws_s3_bucket").map((bucket) => {
-      const configuration = stack.bucketPart(bucket, "aws_s3_bucket_server_side_encryption_configuration")[0];
-      const byDefault = block(block(configuration?.config.rule)?.apply_server_side_encryption_by_default);
-      if (isAccessLogTarget(stack, bucket)) {
-        return check(bucket.path, byDefault?.sse_algorithm === "AES256", `access log target: sse_algorithm = ${byDefault?.sse_algorithm ?? "unset"} (SSE-S3 required)`);
-      }
-      const ok = byDefault?.sse_algorithm === "aws:kms" && typeof byDefault.kms_master_key_id === "string";
-      return check(bucket.path, ok, byDefault ? `sse_algorithm = ${byDefault.sse_algorithm}, key = ${byDefault.kms_master_key_id ?? "AWS managed"}` : "no default encryption configured");
+    judgeSoleSetting(stack, "encryption", {
+      missing: "no default encryption configured",
+      judge: (setting, bucket) => (bucket && isAccessLogTarget(stack, bucket) ? sseS3(setting) : customerKey(setting)),
     }),
 };
+
+const defaults = (setting: BucketSetting) => (setting.config.rules as Record<string, any>[]).map((r) => block(r.apply_server_side_encryption_by_default));
+
+function customerKey(setting: BucketSetting): Verdict {
+  const rules = defaults(setting);
+  const ok = rules.length > 0 && rules.every((d) => KMS_ALGORITHMS.includes(d?.sse_algorithm) && typeof d?.kms_master_key_id === "string" && d.kms_master_key_id !== "");
+  const found = rules.map((d) => (d ? `sse_algorithm = ${d.sse_algorithm}, key = ${d.kms_master_key_id ?? "AWS managed"}` : "a rule without a default")).join("; ");
+  return { ok, evidence: found || "no encryption rule" };
+}
+
+function sseS3(setting: BucketSetting): Verdict {
+  const rules = defaults(setting);
+  const ok = rules.length > 0 && rules.every((d) => d?.sse_algorithm === "AES256");
+  return { ok, evidence: `access log target: sse_algorithm = ${rules.map((d) => d?.sse_algorithm ?? "unset").join(", ") || "unset"} (SSE-S3 required)` };
+}

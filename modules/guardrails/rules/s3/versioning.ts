@@ -1,15 +1,16 @@
-import { check, Rule } from "../../rule";
-import { block } from "../../terraform-document";
+import { Rule } from "../../rule";
+import { judgeSoleSetting } from "./judge-settings";
 
 export const s3Versioning: Rule = {
   id: "S3.VERSIONING",
   title: "Buckets are versioned",
   sources: ["checkov CKV_AWS_21", "MWAA guide: the DAG bucket must be versioned"],
-  explanation: "Versions undo overwrites and deletions; MWAA needs them to pin plugins and requirements.",
-  fix: "Add an aws_s3_bucket_versioning with status Enabled (EncryptedBucket does).",
+  explanation:
+    "Versions undo overwrites and deletions; MWAA needs them to pin plugins and requirements. Every setting counts: an aws_s3_bucket_versioning, tied to a bucket of the stack or not, and the deprecated versioning argument of aws_s3_bucket. Two for one bucket fail (Enabled and Suspended: the last applied wins).",
+  fix: "Keep exactly one aws_s3_bucket_versioning per bucket, with status Enabled, and no versioning argument on aws_s3_bucket (EncryptedBucket does).",
   evaluate: (stack) =>
-    stack.resources("aws_s3_bucket").map((bucket) => {
-      const enabled = stack.bucketPart(bucket, "aws_s3_bucket_versioning").some((v) => block(v.config.versioning_configuration)?.status === "Enabled");
-      return check(bucket.path, enabled, enabled ? "versioning Enabled" : "no enabled versioning configuration");
+    judgeSoleSetting(stack, "versioning", {
+      missing: "no versioning configuration",
+      judge: ({ config }) => ({ ok: config.status === "Enabled", evidence: `versioning ${config.status ?? "unset"}` }),
     }),
 };

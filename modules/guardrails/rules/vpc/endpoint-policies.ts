@@ -1,0 +1,157 @@
+import { ECR_LAYER_ACTIONS, ecrLayerObjectsArn, OWN_ACCOUNT_CONDITION_KEY } from "../../../network/s3-endpoint-access";
+import { resourceCopies } from "../../resource-copies";
+import { appliesToAnyone, readResourcePolicy, ResourcePolicyStatement } from "../../resource-policy";
+import { restrictsPrincipal } from "../../restricting-condition";
+import { check, Evaluation, fail, Rule } from "../../rule";
+import { SynthesizedStack, SynthResource } from "../../synthesized-stack";
+
+export const vpcEndpointPolicies: Rule = {
+  id: "VPC.ENDPOINT_POLICIES",
+  title: "Endpoint policies limit what the private network reaches",
+  sources: [
+    "MWAA guide: Security in your VPC, VPC endpoint policies (S3 gateway policy for the DAG bucket and ECR's image layers)",
+    "ECR guide: minimum Amazon S3 bucket permissions for Amazon ECR",
+    "AWS data perimeter policy examples: S3 endpoint policy, service-owned resources",
+    "Playbook 2 (VPC endpoints)",
+  ],
+  explanation:
+    "A VPC with no internet path still reaches other accounts through its endpoints: without a policy the S3 gateway admits every bucket of every account, so anything in the VPC can copy data out. " +
+    "Every aws_vpc_endpoint is judged with its policy, inline or from an aws_vpc_endpoint_policy (two for one endpoint fail: the last applied wins; one for an endpoint outside the stack fails, since its service cannot be seen; a policy the rule cannot read fails). " +
+    "S3 endpoints (gateway or interface) must have a policy whose every Allow names only allowed S3 resources: a bucket by name with its objects, under StringEquals aws:ResourceAccount limited to this stack's account (allowed_account_ids), or ECR's image-layer bucket of the endpoint's Region with s3:GetObject alone; and no Allow of every action to anyone. " +
+    "Any endpoint policy that allows anyone (\"*\", no condition narrowing the caller) every action on every resource fails, and so does a gateway endpoint without a policy. " +
+    "An interface endpoint without a policy passes, with its full access shown: the MWAA guide recommends full-access policies on the interface endpoints and the execution role as the control, and what MWAA reaches through them cannot be narrowed by account: its Celery queues are SQS queues owned by Amazon MWAA, its container images and the airflow.* APIs are AWS's, in accounts AWS does not document, and its own agents pull images with AWS's principals. " +
+    "Endpoints to services other than AWS's (another account's PrivateLink service, Gateway Load Balancer, VPC Lattice resources) fail: no endpoint policy governs what they receive.",
+  fix: "Give the S3 gateway the policy VpcEndpoints writes (this environment's buckets under aws:ResourceAccount, ECR's layer bucket read-only); name buckets, never \"*\"; write endpoint policies as a data.aws_iam_policy_document on the endpoint itself.",
+  evaluate: (stack) => {
+    const accounts = ownAccounts(stack);
+    const endpoints = stack.resources("aws_vpc_endpoint");
+    const standalone = stack.resources("aws_vpc_endpoint_policy");
+    const attached = new Set<SynthResource>();
+    const judged = endpoints.map((endpoint) => {
+      const ref = SynthesizedStack.reference(endpoint, "id");
+      const policies = standalone.filter((p) => p.config.vpc_endpoint_id === ref);
+      policies.forEach((p) => attached.add(p));
+      return judgeEndpoint(stack, endpoint, policies, accounts);
+    });
+    const strays = standalone
+      .filter((p) => !attached.has(p) && resourceCopies(p.config) !== 0)
+      .map((p) => fail(p.path, `sets the policy of an endpoint this stack does not define (vpc_endpoint_id = ${JSON.stringify(p.config.vpc_endpoint_id ?? null)}): which service it governs cannot be seen`));
+    return [...judged, ...strays];
+  },
+};
+
+/** AWS's policy for an endpoint that has none, and for an aws_vpc_endpoint_policy without `policy`. */
+const FULL_ACCESS = JSON.stringify({ Statement: [{ Effect: "Allow", Principal: "*", Action: "*", Resource: "*" }] });
+
+/** The accounts the stack's AWS providers are pinned to: what "this account" means here. */
+function ownAccounts(stack: SynthesizedStack): string[] {
+  return stack.awsProviders.flatMap((p) => ([] as unknown[]).concat(p.allowed_account_ids ?? [])).filter((a): a is string => typeof a === "string" && /^\d{12}$/.test(a));
+}
+
+interface Service {
+  readonly region?: string;
+  readonly name: string;
+}
+
+/** `com.amazonaws.<region>.<service>` or `com.amazonaws.<global service>`; undefined for anything else. */
+function awsService(serviceName: unknown): Service | undefined {
+  if (typeof serviceName !== "string" || !serviceName.startsWith("com.amazonaws.") || serviceName.startsWith("com.amazonaws.vpce.")) return undefined;
+  const rest = serviceName.slice("com.amazonaws.".length);
+  const regional = /^([a-z]{2}(?:-[a-z]+)+-\d+)\.([a-z0-9][a-z0-9.-]*)$/.exec(rest);
+  if (regional) return { region: regional[1], name: regional[2] };
+  return /^[a-z0-9][a-z0-9.-]*$/.test(rest) ? { name: rest } : undefined;
+}
+
+const isS3 = (service: Service) => service.name.startsWith("s3");
+
+function judgeEndpoint(stack: SynthesizedStack, endpoint: SynthResource, standalone: SynthResource[], accounts: string[]): Evaluation {
+  const { config } = endpoint;
+  const type = config.vpc_endpoint_type ?? "Gateway";
+  if (type !== "Gateway" && type !== "Interface") {
+    return fail(endpoint.path, `vpc_endpoint_type = ${JSON.stringify(type)}: traffic goes to an appliance or a resource no endpoint policy governs`);
+  }
+  const service = awsService(config.service_name);
+  if (!service) {
+    return fail(endpoint.path, `service_name = ${JSON.stringify(config.service_name ?? null)} is not an AWS service named literally: another account's PrivateLink service receives whatever is sent, and no endpoint policy governs it`);
+  }
+
+  const unknownCopies = standalone.filter((p) => resourceCopies(p.config) === undefined);
+  if (unknownCopies.length > 0) return fail(endpoint.path, `cannot tell how many copies count/for_each makes of ${unknownCopies.map((p) => p.path).join(", ")}`);
+  const sources = [
+    ...(config.policy !== undefined && config.policy !== null ? [{ from: "its policy argument", policy: config.policy }] : []),
+    ...standalone.flatMap((p) => Array.from({ length: resourceCopies(p.config) ?? 0 }, () => ({ from: `aws_vpc_endpoint_policy ${p.path}`, policy: p.config.policy ?? FULL_ACCESS }))),
+  ];
+  if (sources.length > 1) {
+    return fail(endpoint.path, `${sources.length} policies (${sources.map((s) => s.from).join("; ")}): the last applied wins, which may not be the reviewed one`);
+  }
+  if (sources.length === 0) {
+    if (isS3(service)) return fail(endpoint.path, `${service.name} ${type.toLowerCase()} endpoint without a policy: every bucket of every account is reachable`);
+    if (type === "Gateway") return fail(endpoint.path, `${service.name} gateway endpoint without a policy: full access to every account's resources`);
+    return check(endpoint.path, true, `${service.name}: no policy, AWS's full-access default (accepted for interface endpoints, see the rule's explanation)`);
+  }
+
+  const statements = readResourcePolicy(stack, sources[0].policy);
+  if (!statements) return fail(endpoint.path, `${sources[0].from} cannot be read (not a data.aws_iam_policy_document reference or JSON text)`);
+  // Only Deny narrows; anything else (Allow, or an effect AWS would refuse) is read as a grant.
+  const grants = statements.filter((s) => s.effect !== "Deny");
+  if (!isS3(service)) {
+    const open = grants.filter(opensEverything).map((s) => `${sid(s)} allows anyone every action on every resource`);
+    return check(endpoint.path, open.length === 0, open.length === 0 ? `${service.name}: the policy does not open every action on every resource to anyone` : open.join("; "));
+  }
+
+  const problems: string[] = [];
+  const allowed = new Set<string>();
+  for (const statement of grants) {
+    if (anyone(statement) && everyAction(statement)) problems.push(`${sid(statement)} allows anyone every S3 action`);
+    for (const resource of resourcesOf(statement)) {
+      const verdict = allowedS3Resource(resource, statement, service, accounts);
+      if (verdict) allowed.add(verdict);
+      else problems.push(`${sid(statement)} allows ${resource}, which is not an allowed S3 resource`);
+    }
+  }
+  return check(endpoint.path, problems.length === 0, problems.length === 0 ? `S3 reachable only on ${[...allowed].join(", ")}` : problems.join("; "));
+}
+
+const sid = (s: ResourcePolicyStatement) => s.sid ?? "(no sid)";
+
+/** Anyone, and no condition narrows who. */
+const anyone = (s: ResourcePolicyStatement) => appliesToAnyone(s) && !restrictsPrincipal(s);
+
+/** A statement without actions or resources is read as one on every action or resource. */
+const actionsOf = (s: ResourcePolicyStatement) => (s.actions && s.actions.length > 0 ? s.actions.map(String) : ["*"]);
+const resourcesOf = (s: ResourcePolicyStatement) => (s.resources && s.resources.length > 0 ? s.resources.map(String) : ["*"]);
+
+/** `*`, `service:*` (any run of wildcards), or NotAction: every action of the service. */
+function everyAction(s: ResourcePolicyStatement): boolean {
+  if (s.not_actions !== undefined) return true;
+  return actionsOf(s).some((a) => /^[*?]*$/.test(String(a)) || /^[^:]*:[*?]*\*[*?]*$/.test(String(a)));
+}
+
+/** Every resource: "*" or only wildcards (NotResource reads as "*"). */
+const everyResource = (s: ResourcePolicyStatement) => resourcesOf(s).some((r) => /^[*?]*$/.test(String(r)) || /^arn:[*?]*$/.test(String(r)));
+
+const opensEverything = (s: ResourcePolicyStatement) => anyone(s) && everyAction(s) && everyResource(s);
+
+/** `arn:<partition>:s3:::<bucket>` or `.../<objects>`, with the bucket named literally. */
+const NAMED_BUCKET = /^arn:(aws|aws-cn|aws-us-gov):s3:::([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(\/.*)?$/;
+
+/**
+ * What an allowed S3 resource is, or undefined: ECR's layer bucket of the endpoint's Region read
+ * with s3:GetObject alone, or a bucket named literally under StringEquals aws:ResourceAccount with
+ * only this stack's accounts.
+ */
+function allowedS3Resource(resource: string, statement: ResourcePolicyStatement, service: Service, accounts: string[]): string | undefined {
+  const actions = actionsOf(statement).map((a) => a.toLowerCase());
+  const onlyEcrActions = statement.not_actions === undefined && actions.every((a) => ECR_LAYER_ACTIONS.map((e) => e.toLowerCase()).includes(a));
+  if (service.region && resource === ecrLayerObjectsArn(service.region) && onlyEcrActions) return `${resource} (ECR image layers, read-only)`;
+  const named = NAMED_BUCKET.exec(resource);
+  const ownAccount = (statement.condition ?? []).some(
+    (c) =>
+      c.test === "StringEquals" &&
+      String(c.variable).toLowerCase() === OWN_ACCOUNT_CONDITION_KEY.toLowerCase() &&
+      ([] as unknown[]).concat(c.values).length > 0 &&
+      ([] as unknown[]).concat(c.values).every((v) => accounts.includes(String(v))),
+  );
+  if (named && ownAccount) return `${named[2]} (this account's)`;
+  return undefined;
+}
