@@ -1,3 +1,4 @@
+import { iamNoKeyPolicyChanges } from "../../../../modules/guardrails/rules/iam/no-key-policy-changes";
 import { kmsKeyPolicyDefined } from "../../../../modules/guardrails/rules/kms/key-policy-defined";
 import { kmsNoWildcardPrincipal } from "../../../../modules/guardrails/rules/kms/no-wildcard-principal";
 import { kmsRootAdministration } from "../../../../modules/guardrails/rules/kms/root-administration";
@@ -76,5 +77,20 @@ describe("KMS.ADMINISTRABLE", () => {
     expect(verdicts(kmsRootAdministration, keyStack([root()], { drop: { key_id: OF_KEY, statements: [anyone] } }))[0]).toMatch(/^FAIL s\/key: aws_kms_key_policy s\/drop has no unconditioned Allow/);
     const opaque = stackOf({ aws_kms_key: { key: { policy: "${jsonencode({})}" } } });
     expect(verdicts(kmsRootAdministration, opaque)).toEqual(["FAIL s/key: the key's policy argument is unverifiable (see IAM.UNVERIFIABLE_POLICY)"]);
+  });
+});
+
+describe("IAM.NO_KEY_ADMINISTRATION in key policies", () => {
+  const to = (principal: object, actions: string[]) => ({ sid: "Other", effect: "Allow", actions, resources: ["*"], principals: [principal] });
+
+  it("passes key administration held by the account root alone, and key use by a service", () => {
+    const logs = to({ type: "Service", identifiers: ["logs.eu-west-1.amazonaws.com"] }, ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"]);
+    expect(verdicts(iamNoKeyPolicyChanges, keyStack([root(), logs]))).toEqual(["PASS s/key: key administration only for the account root"]);
+  });
+
+  it("fails a key policy that lets a role rewrite it, from the key's argument or an aws_kms_key_policy", () => {
+    const role = to({ type: "AWS", identifiers: ["arn:aws:iam::111122223333:role/worker"] }, ["kms:putkeypolicy"]);
+    expect(verdicts(iamNoKeyPolicyChanges, keyStack([root(), role]))).toEqual(["FAIL s/key: key policy allows principals other than the account root kms:PutKeyPolicy (through kms:putkeypolicy)"]);
+    expect(verdicts(iamNoKeyPolicyChanges, keyStack(undefined, { extra: { key_id: OF_KEY, statements: [root(), role] } }))[0]).toMatch(/^FAIL s\/key: key policy allows/);
   });
 });
