@@ -1,4 +1,6 @@
-import { blocks, canonicalTerraform, TerraformDocument } from "./terraform-document";
+import { readPolicy, PolicyReading } from "./iam/policy-document";
+import { PolicyStatement } from "./iam/policy-statement";
+import { canonicalTerraform, TerraformDocument } from "./terraform-document";
 
 /**
  * A read-only view of the Terraform configuration one stack wrote (`cdk.tf.json`, or `cdk.tf` read
@@ -13,15 +15,7 @@ export interface SynthResource {
   readonly config: Record<string, any>;
 }
 
-export interface PolicyStatement {
-  readonly sid?: string;
-  readonly effect?: string;
-  readonly actions?: string[];
-  readonly not_actions?: string[];
-  readonly resources?: string[];
-  readonly principals?: { type: string; identifiers: string[] }[];
-  readonly condition?: { test: string; variable: string; values: string[] }[];
-}
+export type { PolicyStatement } from "./iam/policy-statement";
 
 export class SynthesizedStack {
   /** The configuration in canonical shape (see terraform-document.ts). */
@@ -78,19 +72,25 @@ export class SynthesizedStack {
     return this.attachedTo(bucket, type, "bucket", ["id", "bucket"], bucket.config.bucket);
   }
 
+  private readonly readings = new Map<unknown, PolicyReading>();
+
   /**
-   * Statements of a policy attribute: a `${data.aws_iam_policy_document.X.json}` reference is read
-   * from the data source; literal JSON text is parsed. Undefined when neither.
+   * A policy argument (`policy`, `assume_role_policy`...) read into statements, or why it cannot be
+   * read statically (see iam/policy-document.ts): what cannot be read is judged unverifiable.
    */
-  policyStatements(policy: unknown): PolicyStatement[] | undefined {
-    if (typeof policy !== "string") return undefined;
-    const match = /^\$\{data\.aws_iam_policy_document\.([^.}]+)\.json\}$/.exec(policy);
-    if (match) return blocks(this.json.data?.aws_iam_policy_document?.[match[1]]?.statement).map(documentStatement);
-    try {
-      return normalizePolicyJson(JSON.parse(policy));
-    } catch {
-      return undefined;
+  readPolicy(policy: unknown): PolicyReading {
+    let reading = this.readings.get(policy);
+    if (!reading) {
+      reading = readPolicy(this.json, policy);
+      this.readings.set(policy, reading);
     }
+    return reading;
+  }
+
+  /** The statements of a policy argument; undefined when it cannot be read statically. */
+  policyStatements(policy: unknown): PolicyStatement[] | undefined {
+    const reading = this.readPolicy(policy);
+    return reading.readable ? reading.statements : undefined;
   }
 
   get backend(): { type: string; config: Record<string, any> } | undefined {
@@ -103,32 +103,4 @@ export class SynthesizedStack {
   get awsProviders(): Record<string, any>[] {
     return this.json.provider?.aws ?? [];
   }
-}
-
-/** A statement block of an `aws_iam_policy_document`, its nested blocks as lists. */
-function documentStatement(s: Record<string, any>): PolicyStatement {
-  return { ...s, principals: s.principals === undefined ? undefined : blocks(s.principals) as any, condition: s.condition === undefined ? undefined : blocks(s.condition) as any };
-}
-
-const list = (v: unknown): string[] | undefined => (v === undefined ? undefined : Array.isArray(v) ? v : [v as string]);
-
-/** A policy written as JSON text, in the shape of policy-document statements. */
-function normalizePolicyJson(doc: any): PolicyStatement[] {
-  const statements = Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement];
-  return statements.map((s: any) => ({
-    sid: s.Sid,
-    effect: s.Effect,
-    actions: list(s.Action),
-    not_actions: list(s.NotAction),
-    resources: list(s.Resource),
-    principals:
-      s.Principal === undefined
-        ? undefined
-        : s.Principal === "*"
-          ? [{ type: "*", identifiers: ["*"] }]
-          : Object.entries(s.Principal).map(([type, ids]) => ({ type, identifiers: list(ids)! })),
-    condition: Object.entries(s.Condition ?? {}).flatMap(([test, vars]: [string, any]) =>
-      Object.entries(vars).map(([variable, values]) => ({ test, variable, values: list(values)! })),
-    ),
-  }));
 }

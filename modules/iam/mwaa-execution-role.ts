@@ -4,6 +4,7 @@ import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { Construct } from "constructs";
 import { partitionOf } from "../../config/names";
 import { allow, deny, forPrincipals, fromSource } from "./policy-statements";
+import { MWAA_SERVICE_PRINCIPALS } from "./service-principals";
 
 export interface MwaaExecutionRoleProps {
   readonly roleName: string;
@@ -42,7 +43,7 @@ export class MwaaExecutionRole extends Construct {
         forPrincipals(
           allow("MwaaForThisEnvironment", ["sts:AssumeRole"], [], fromSource(account, props.environmentArn)),
           "Service",
-          ["airflow.amazonaws.com", "airflow-env.amazonaws.com"],
+          [...MWAA_SERVICE_PRINCIPALS],
         ),
       ],
     });

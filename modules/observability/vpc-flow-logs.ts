@@ -6,6 +6,7 @@ import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { Construct } from "constructs";
 import { partitionOf } from "../../config/names";
 import { allow, forPrincipals, fromSource } from "../iam/policy-statements";
+import { VPC_FLOW_LOGS_SERVICE_PRINCIPALS } from "../iam/service-principals";
 
 export interface VpcFlowLogsProps {
   readonly account: string;
@@ -47,7 +48,7 @@ export class VpcFlowLogs extends Construct {
             fromSource(props.account, `arn:${partition}:ec2:${props.region}:${props.account}:vpc-flow-log/*`),
           ),
           "Service",
-          ["vpc-flow-logs.amazonaws.com"],
+          [...VPC_FLOW_LOGS_SERVICE_PRINCIPALS],
         ),
       ],
     });

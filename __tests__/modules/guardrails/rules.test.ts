@@ -51,6 +51,8 @@ const VIOLATIONS: Record<string, [keyof Stacks, (s: StackJson) => void, RegExp]>
   "IAM.NO_ADMIN_POLICY": ["mwaa", (s) => addResource(s, "aws_iam_role_policy_attachment", "admin", { role: "${aws_iam_role.execution-role_4702A0F0.name}", policy_arn: "arn:aws:iam::aws:policy/AdministratorAccess" }), /execution-role\/role/],
   "IAM.NO_KEY_ADMINISTRATION": ["mwaa", (s) => doc(s, "execution-role/permissions").statement.at(-1).actions.push("kms:PutKeyPolicy"), /execution-role\/policy/],
   "IAM.CONFUSED_DEPUTY": ["mwaa", (s) => delete doc(s, "execution-role/trust-policy").statement[0].condition, /execution-role\/role/],
+  "IAM.TRUSTED_PRINCIPALS": ["mwaa", (s) => doc(s, "execution-role/trust-policy").statement[0].principals.push({ type: "AWS", identifiers: ["arn:aws:iam::444455556666:root"] }), /execution-role\/role/],
+  "IAM.UNVERIFIABLE_POLICY": ["mwaa", (s) => (first(s, "aws_iam_role_policy").policy = '${jsonencode({"Statement" = [{"Effect" = "Allow", "Action" = "*", "Resource" = "*"}]})}'), /execution-role\/policy/],
   "SG.NO_OPEN_INGRESS": ["network", (s) => (byPath(s, "aws_vpc_security_group_ingress_rule", "webserver-from-network-1").cidr_ipv4 = "0::0/0"), /webserver-from-network-1/],
   "SG.NO_INTERNET_EGRESS": ["network", (s) => (byPath(s, "aws_vpc_security_group_egress_rule", "mwaa-security-group/to-vpc").cidr_ipv4 = "128.0.0.0/1"), /mwaa-security-group\/to-vpc/],
   "SG.DESCRIPTIONS": ["network", (s) => delete byPath(s, "aws_vpc_security_group_egress_rule", "mwaa-security-group/to-vpc").description, /mwaa-security-group\/to-vpc/],

@@ -5,6 +5,8 @@ import { iamNoAdminAccess } from "./iam/no-admin-access";
 import { iamNoKeyPolicyChanges } from "./iam/no-key-policy-changes";
 import { iamNoPassRole } from "./iam/no-pass-role";
 import { iamNoWildcardActions } from "./iam/no-wildcard-actions";
+import { iamTrustedPrincipals } from "./iam/trusted-principals";
+import { iamUnverifiablePolicy } from "./iam/unverifiable-policy";
 import { iamWildcardResources } from "./iam/wildcard-resources";
 import { kmsKeyPolicyDefined } from "./kms/key-policy-defined";
 import { kmsKeyRotation } from "./kms/key-rotation";
@@ -65,6 +67,8 @@ export const RULES: readonly Rule[] = [
   iamNoAdminAccess,
   iamNoKeyPolicyChanges,
   iamConfusedDeputy,
+  iamTrustedPrincipals,
+  iamUnverifiablePolicy,
   sgNoOpenIngress,
   sgNoInternetEgress,
   sgDescriptions,

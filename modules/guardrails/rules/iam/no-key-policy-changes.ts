@@ -1,17 +1,45 @@
+import { grantingPatterns } from "../../iam/action-pattern";
+import { isAccountRoot, stackAccounts } from "../../iam/principals";
+import { PolicyStatement } from "../../iam/policy-statement";
+import { keyAdministrationActions } from "../../iam/sensitive-actions";
 import { check, Rule } from "../../rule";
-import { allows, identityPolicies } from "./identity-policies";
+import { keyPolicySubjects } from "../kms/key-policies";
+import { allows, identityPolicies, listed } from "./identity-policies";
 
-const KEY_ADMIN_ACTIONS = /^kms:(PutKeyPolicy|Put\*|CreateGrant|ScheduleKeyDeletion|DisableKey|\*)$/;
+/** The key administration actions `statements` allow, each with the patterns that allow it. */
+function administration(statements: readonly PolicyStatement[]): string[] {
+  const allowed = statements.filter(allows);
+  return keyAdministrationActions().flatMap((action) => {
+    const through = [...new Set(allowed.flatMap((s) => grantingPatterns(s, action)))];
+    return through.length > 0 ? [`${action} (through ${through.join(", ")})`] : [];
+  });
+}
+
+/** A key-policy statement for this account's root alone: IAM policies then decide, and are judged above. */
+const forRootOnly = (s: PolicyStatement, accounts: string[]) =>
+  !s.not_principals && (s.principals ?? []).length > 0 && (s.principals ?? []).every((p) => p.type === "AWS" && p.identifiers.every((id) => isAccountRoot(id, accounts)));
 
 export const iamNoKeyPolicyChanges: Rule = {
   id: "IAM.NO_KEY_ADMINISTRATION",
   title: "Workload roles cannot change or delete keys",
   sources: ["Seed post (its role was given kms:PutKeyPolicy)", "Playbook 3"],
-  explanation: "A role that can rewrite a key policy or schedule a key's deletion can lock everyone out of the data the key protects.",
-  fix: "Grant only kms:Decrypt, kms:DescribeKey, kms:GenerateDataKey* and kms:Encrypt, through kms:ViaService.",
-  evaluate: (stack) =>
-    identityPolicies(stack).map(({ resource, statements }) => {
-      const admin = statements.filter(allows).flatMap((s) => s.actions ?? []).filter((a) => KEY_ADMIN_ACTIONS.test(a));
-      return check(resource, admin.length === 0, admin.length === 0 ? "no key administration actions" : `allows ${admin.join(", ")}`);
-    }),
+  explanation:
+    "A role that can rewrite a key policy or schedule a key's deletion can lock everyone out of the data the key protects. Every KMS action that changes a key's policy, grants, tags, aliases, material, state or Region counts, however the pattern is written (kms:putkeypolicy, kms:Put*, kms:*, NotAction), in identity policies and in key policies, where only the account root may hold them.",
+  fix: "Grant only kms:Decrypt, kms:DescribeKey, kms:GenerateDataKey* and kms:Encrypt, through kms:ViaService; leave key administration to the account root's statement of the key policy.",
+  evaluate: (stack) => {
+    const accounts = stackAccounts(stack);
+    return [
+      ...identityPolicies(stack).map(({ resource, statements }) => {
+        const admin = administration(statements);
+        return check(resource, admin.length === 0, admin.length === 0 ? "no key administration action" : `allows ${listed(admin, 4)}`);
+      }),
+      ...keyPolicySubjects(stack).flatMap(({ resource, policies }) => {
+        const readable = policies.flatMap((p) => (p.reading.readable ? p.reading.statements : []));
+        const admin = administration(readable.filter((s) => !forRootOnly(s, accounts)));
+        // An unverifiable key policy is IAM.UNVERIFIABLE_POLICY's: no PASS for what was not read.
+        if (admin.length === 0 && policies.some((p) => !p.reading.readable)) return [];
+        return [check(resource, admin.length === 0, admin.length === 0 ? "key administration only for the account root" : `key policy allows principals other than the account root ${listed(admin, 4)}`)];
+      }),
+    ];
+  },
 };

@@ -1,3 +1,5 @@
+import { grantingPatterns } from "../../iam/action-pattern";
+import { PASS_ROLE } from "../../iam/sensitive-actions";
 import { check, Rule } from "../../rule";
 import { allows, identityPolicies } from "./identity-policies";
 
@@ -5,11 +7,12 @@ export const iamNoPassRole: Rule = {
   id: "IAM.NO_PASS_ROLE",
   title: "No policy lets its principal pass roles",
   sources: ["Trivy AVD-AWS-0342", "Playbook 3"],
-  explanation: "iam:PassRole lets a principal hand a more powerful role to a service it controls: a privilege escalation path.",
+  explanation:
+    "iam:PassRole lets a principal hand a more powerful role to a service it controls: a privilege escalation path. Any pattern IAM would match against iam:PassRole counts (iam:P*, IAM:passrole, *), and so does a NotAction that does not list it.",
   fix: "Remove iam:PassRole; no role in this project needs it.",
   evaluate: (stack) =>
     identityPolicies(stack).map(({ resource, statements }) => {
-      const passes = statements.filter(allows).some((s) => (s.actions ?? []).some((a) => /^iam:(PassRole|\*|Pass\*)$/i.test(a)));
-      return check(resource, !passes, passes ? "allows iam:PassRole" : "no iam:PassRole");
+      const through = [...new Set(statements.filter(allows).flatMap((s) => grantingPatterns(s, PASS_ROLE)))];
+      return check(resource, through.length === 0, through.length === 0 ? "no pattern matches iam:PassRole" : `allows iam:PassRole through ${through.join(", ")}`);
     }),
 };

@@ -1,3 +1,4 @@
+import { wholeServiceGrants } from "../../iam/action-pattern";
 import { check, Rule } from "../../rule";
 import { allows, identityPolicies } from "./identity-policies";
 
@@ -5,11 +6,12 @@ export const iamNoWildcardActions: Rule = {
   id: "IAM.NO_WILDCARD_ACTIONS",
   title: "No policy allows \"*\" or a whole service (\"service:*\")",
   sources: ["checkov CKV_AWS_62", "checkov CKV_AWS_63", "checkov CKV_AWS_49", "checkov CKV2_AWS_40", "Security Hub IAM.1", "Security Hub IAM.21", "Trivy AVD-AWS-0345", "Playbook 3"],
-  explanation: "A wildcard action grants everything a service can do today and whatever it adds tomorrow.",
+  explanation:
+    "A wildcard action grants everything a service can do today and whatever it adds tomorrow. Actions are matched as IAM matches them (any case, * and ?, NotAction as everything it does not list), against the full IAM action list: s3:?* or patterns that together match every s3 action count as s3:*.",
   fix: "List the actions the principal needs (the MWAA guide lists the execution role's).",
   evaluate: (stack) =>
     identityPolicies(stack).map(({ resource, statements }) => {
-      const wild = statements.filter(allows).flatMap((s) => [...(s.actions ?? []), ...(s.not_actions ?? []).map((a) => `NotAction ${a}`)]).filter((a) => a === "*" || /(^|\s)[\w-]+:\*$/.test(a) || a.startsWith("NotAction"));
-      return check(resource, wild.length === 0, wild.length === 0 ? "every allowed action is named" : `wildcard actions: ${wild.join(", ")}`);
+      const broad = wholeServiceGrants(statements.filter(allows));
+      return check(resource, broad.length === 0, broad.length === 0 ? "no allowed pattern spans a whole service" : `wildcard actions: ${broad.join("; ")}`);
     }),
 };

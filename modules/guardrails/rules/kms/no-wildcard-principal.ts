@@ -1,19 +1,22 @@
+import { narrowsPrincipals } from "../../iam/conditions";
+import { admitsAnyone } from "../../iam/principals";
+import { allows } from "../../iam/policy-statement";
 import { check, Rule } from "../../rule";
+import { keyPolicySubjects } from "./key-policies";
 
 export const kmsNoWildcardPrincipal: Rule = {
   id: "KMS.NO_WILDCARD_PRINCIPAL",
-  title: "No key policy allows any principal without a condition",
+  title: "No key policy allows any principal without a condition that narrows who",
   sources: ["checkov CKV_AWS_33", "Playbook 1 (its sample policy's Principal \"*\" is not copied)"],
-  explanation: "An Allow to Principal \"*\" without a condition lets any AWS account use the key.",
-  fix: "Name the principals (the account root, a service) or condition the statement on aws:PrincipalOrgID / kms:CallerAccount.",
+  explanation:
+    "An Allow to Principal \"*\" (or NotPrincipal) lets any AWS account use the key unless a condition narrows who may: aws:PrincipalOrgID, aws:PrincipalAccount, aws:PrincipalArn, kms:CallerAccount, aws:SourceAccount/aws:SourceArn, aws:SourceVpce with a specific value. A condition that matches everyone (StringLike aws:PrincipalArn \"*\", an ...IfExists operator, aws:SecureTransport) does not count.",
+  fix: "Name the principals (the account root, a service) or condition the statement on aws:PrincipalOrgID / kms:CallerAccount with this organization or account.",
   evaluate: (stack) =>
-    stack.resources("aws_kms_key").map((key) => {
-      const open = (stack.policyStatements(key.config.policy) ?? []).filter(
-        (s) =>
-          (s.effect ?? "Allow") === "Allow" &&
-          (s.principals ?? []).some((p) => p.identifiers.includes("*")) &&
-          (s.condition ?? []).length === 0,
-      );
-      return check(key.path, open.length === 0, open.length === 0 ? "every Allow names its principals or is conditioned" : `unconditioned Allow to "*": ${open.map((s) => s.sid ?? "(no sid)").join(", ")}`);
+    keyPolicySubjects(stack).flatMap(({ resource, policies }) => {
+      const readable = policies.flatMap((p) => (p.reading.readable ? [p.reading.statements] : []));
+      const open = readable.flat().filter((s) => allows(s) && admitsAnyone(s) && !narrowsPrincipals(s));
+      // An unverifiable policy is IAM.UNVERIFIABLE_POLICY's: no PASS is given for what was not read.
+      if (open.length === 0 && readable.length < policies.length) return [];
+      return [check(resource, open.length === 0, open.length === 0 ? "every Allow names its principals or narrows them with a condition" : `Allow to anyone without a condition that narrows who: ${open.map((s) => s.sid ?? "(no sid)").join(", ")}`)];
     }),
 };
