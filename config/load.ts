@@ -1,7 +1,9 @@
-import { readdirSync, readFileSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import type { core } from "zod";
+import { crossEnvironmentCollisions, EnvironmentFile, ownNameCollisions } from "./collisions";
+import { displayFileName, listConfigFolder, readConfigFile } from "./config-file";
 import { EnvironmentConfig, resolveConfig } from "./environment-config";
+import { JsonTextProblem, parseJsonText } from "./json-text";
 import { CONFIG_FIELDS } from "./reference";
 import { plainDataProblems } from "./plain-data";
 import { crossFieldProblems, Problem } from "./rules";
@@ -19,47 +21,65 @@ export class ConfigError extends Error {
 }
 
 /**
- * Reads and validates every `*.json` file of `dir` (one environment each), in name order.
- * Throws a ConfigError listing every problem of every file; returns only when all are valid.
+ * Reads and validates every `*.json` file of `dir` (one environment each), in name order, then
+ * checks that no two environments claim one name (config/collisions.ts). Files are read as
+ * config/config-file.ts allows (regular files inside the folder, at most 1 MiB) and parsed as
+ * config/json-text.ts does (no duplicate keys, bounded nesting). Throws a ConfigError listing every
+ * problem of every file; returns only when all are valid.
  */
 export function loadEnvironmentConfigs(dir: string, cwd: string = process.cwd()): EnvironmentConfig[] {
   const shownDir = relative(cwd, dir) || ".";
-  let files: string[];
-  try {
-    files = readdirSync(dir).filter((f) => f.endsWith(".json")).sort();
-  } catch {
-    throw new ConfigError([`${shownDir}: no such folder; create it with one <environment>.json file per environment`]);
-  }
-  if (files.length === 0) {
+  const folder = listConfigFolder(dir);
+  if (!folder.ok) throw new ConfigError([`${shownDir}: ${folder.problem}`]);
+  if (folder.files.length === 0) {
     throw new ConfigError([
       `${shownDir}: holds no <environment>.json file; copy config/example.json from the repository and edit it`,
     ]);
   }
 
   const problems: string[] = [];
-  const configs: EnvironmentConfig[] = [];
-  for (const file of files) {
-    const shownFile = join(shownDir, file);
-    const result = validateEnvironmentConfig(readFileSync(join(dir, file), "utf8"), file);
-    if (result.ok) configs.push(result.config);
+  const valid: EnvironmentFile[] = [];
+  for (const file of folder.files) {
+    const shownFile = join(shownDir, displayFileName(file));
+    const read = readConfigFile(folder.realDir, file);
+    if (!read.ok) {
+      problems.push(`${shownFile}: ${read.problem}`);
+      continue;
+    }
+    const parsed = parseJsonText(read.text);
+    if (!parsed.ok) {
+      problems.push(...parsed.problems.map((p) => `${shownFile}:${p.line}:${p.column}: ${p.message}`));
+      continue;
+    }
+    const result = validateEnvironmentValue(parsed.value, file);
+    if (result.ok) valid.push({ file: shownFile, config: result.config });
     else problems.push(...result.problems.map((p) => `${shownFile}: ${p}`));
   }
+  problems.push(...crossEnvironmentCollisions(valid).map(({ file, problem }) => `${file}: ${formatProblem(problem)}`));
   if (problems.length > 0) throw new ConfigError(problems);
-  return configs;
+  return valid.map(({ config }) => config);
 }
 
 export type ValidationResult =
   | { ok: true; config: EnvironmentConfig }
   | { ok: false; problems: string[] };
 
-/** Validates one file's text; `fileName` is the name the environment's `name` must match. */
+/**
+ * Validates one file's text; `fileName` is the name the environment's `name` must match. A problem
+ * of the text itself (JSON syntax, a duplicate key, too deep a nesting) starts with `line:column:`.
+ */
 export function validateEnvironmentConfig(text: string, fileName: string): ValidationResult {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, problems: [`is not valid JSON: ${(error as Error).message}`] };
-  }
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) return { ok: false, problems: parsed.problems.map(formatTextProblem) };
+  return validateEnvironmentValue(parsed.value, fileName);
+}
+
+function formatTextProblem(problem: JsonTextProblem): string {
+  return `${problem.line}:${problem.column}: ${problem.message}`;
+}
+
+/** Validates one file's parsed JSON value. */
+function validateEnvironmentValue(raw: unknown, fileName: string): ValidationResult {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
     return { ok: false, problems: ["must hold one JSON object, the environment's settings"] };
   }
@@ -83,7 +103,10 @@ export function validateEnvironmentConfig(text: string, fileName: string): Valid
   if (problems.length > 0 || !parsed.success) {
     return { ok: false, problems: problems.map(formatProblem) };
   }
-  return { ok: true, config: resolveConfig(parsed.data) };
+  const config = resolveConfig(parsed.data);
+  const collisions = ownNameCollisions(config);
+  if (collisions.length > 0) return { ok: false, problems: collisions.map(formatProblem) };
+  return { ok: true, config };
 }
 
 function formatPath(path: readonly PropertyKey[]): string {
