@@ -28,7 +28,8 @@ export function listConfigFolder(dir: string): ConfigFolder {
     const files = readdirSync(realDir).filter((name) => name.endsWith(".json")).sort();
     return { ok: true, realDir, files };
   } catch (error) {
-    switch (errorCode(error)) {
+    const code = errorCode(error);
+    switch (code) {
       case "ENOENT":
         return { ok: false, problem: "no such folder; create it with one <environment>.json file per environment" };
       case "ENOTDIR":
@@ -37,7 +38,8 @@ export function listConfigFolder(dir: string): ConfigFolder {
       case "EPERM":
         return { ok: false, problem: `cannot be listed: permission denied; ${READABLE_FIX.replace("a+r", "a+rx")}` };
       default:
-        throw error;
+        if (code === undefined) throw error;
+        return { ok: false, problem: `cannot be listed (${code}); check the folder and run the synth again` };
     }
   }
 }
@@ -47,7 +49,12 @@ export function listConfigFolder(dir: string): ConfigFolder {
  * forge or hide lines of the output; such a name is shown escaped (and refused by readConfigFile).
  */
 export function displayFileName(name: string): string {
-  return hasInvisibleCharacters(name) ? JSON.stringify(name).replace(/\p{Cf}|\p{Zl}|\p{Zp}/gu, escapeCodeUnit) : name;
+  return hasInvisibleCharacters(name) ? escapeInvisible(JSON.stringify(name)) : name;
+}
+
+/** `text` with every control, formatting (bidi, zero-width) and line-separator character as a \uXXXX escape. */
+export function escapeInvisible(text: string): string {
+  return text.replace(INVISIBLE_GLOBAL, escapeCharacter);
 }
 
 /** The text of the entry `name` of the folder `realDir` (a real path), or why it is refused. */
@@ -111,8 +118,10 @@ function readRegularFile(path: string, judged: Stats): ConfigFileText {
     if (opened.size > MAX_CONFIG_FILE_BYTES) return tooLarge(opened.size);
     const bytes = Buffer.alloc(opened.size + 1);
     let length = 0;
-    for (let read = -1; read !== 0 && length < bytes.length; length += read) {
-      read = readSync(fd, bytes, length, bytes.length - length, null);
+    while (length < bytes.length) {
+      const read = readSync(fd, bytes, length, bytes.length - length, null);
+      if (read === 0) break;
+      length += read;
     }
     if (length > opened.size) return changed;
     return decodeUtf8(bytes.subarray(0, length));
@@ -151,12 +160,16 @@ function refuse(problem: string): { ok: false; problem: string } {
 }
 
 /** Control characters, bidi and other formatting characters, line and paragraph separators. */
+const INVISIBLE = /\p{Cc}|\p{Cf}|\p{Zl}|\p{Zp}/u;
+const INVISIBLE_GLOBAL = new RegExp(INVISIBLE.source, "gu");
+
 function hasInvisibleCharacters(text: string): boolean {
-  return /\p{Cc}|\p{Cf}|\p{Zl}|\p{Zp}/u.test(text);
+  return INVISIBLE.test(text);
 }
 
-function escapeCodeUnit(char: string): string {
-  return `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
+function escapeCharacter(char: string): string {
+  const code = char.codePointAt(0)!;
+  return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, "0")}`;
 }
 
 function errorCode(error: unknown): string | undefined {

@@ -322,8 +322,8 @@ function isDigit(char: string | undefined): boolean {
   return char !== undefined && char >= "0" && char <= "9";
 }
 
-/** A key as it appears in a message: quoted, escaped, shortened. */
+/** A key as it appears in a message: quoted, escaped as JSON escapes it, shortened. */
 function quote(key: string): string {
-  const text = JSON.stringify(key).replace(/[\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  const text = JSON.stringify(key);
   return text.length > 60 ? `${text.slice(0, 57)}..."` : text;
 }

@@ -1,7 +1,7 @@
 import { basename, join, relative } from "node:path";
 import type { core } from "zod";
 import { crossEnvironmentCollisions, EnvironmentFile, ownNameCollisions } from "./collisions";
-import { displayFileName, listConfigFolder, readConfigFile } from "./config-file";
+import { displayFileName, escapeInvisible, listConfigFolder, readConfigFile } from "./config-file";
 import { EnvironmentConfig, resolveConfig } from "./environment-config";
 import { JsonTextProblem, parseJsonText } from "./json-text";
 import { CONFIG_FIELDS } from "./reference";
@@ -9,14 +9,19 @@ import { plainDataProblems } from "./plain-data";
 import { crossFieldProblems, Problem } from "./rules";
 import { environmentConfigSchema } from "./schema";
 
-/** Every problem found in the config files, one line each. Thrown before any construct is built. */
+/**
+ * Every problem found in the config files, one line each. Thrown before any construct is built.
+ * Problems quote config text (keys, values, file names): its control and invisible characters are
+ * escaped, so that no key can break a line, forge another problem or reorder the text with bidi.
+ */
 export class ConfigError extends Error {
-  constructor(readonly problems: readonly string[]) {
-    super(
-      `${problems.length} problem${problems.length === 1 ? "" : "s"} in the environment config:\n` +
-        problems.map((p) => `  - ${p}`).join("\n"),
-    );
+  readonly problems: readonly string[];
+
+  constructor(problems: readonly string[]) {
+    const lines = problems.map(escapeInvisible);
+    super(`${lines.length} problem${lines.length === 1 ? "" : "s"} in the environment config:\n` + lines.map((p) => `  - ${p}`).join("\n"));
     this.name = "ConfigError";
+    this.problems = lines;
   }
 }
 

@@ -255,6 +255,13 @@ describe("loading the config folder", () => {
     expect(loadErrors(dir)).toEqual([expect.stringMatching(/: no such folder; create it with one <environment>\.json file per environment$/)]);
   });
 
+  it("shows a key's line breaks and bidi controls escaped, so that it cannot forge or hide a problem line", () => {
+    const dir = folderWith({ "example.json": { ...exampleRaw(), "x\n  - example.json: all good\u202e": 1 } });
+    const problems = loadErrors(dir);
+    expect(problems).toEqual([expect.stringMatching(/^example\.json: x\\u000a {2}- example\.json: all good\\u202e: got 1; is not a known setting; /)]);
+    expect(problems[0]).not.toMatch(/[\n\u202e]/);
+  });
+
   it("summarises the problems in the error message, one per line", () => {
     const dir = folderWith({ "a.json": { ...exampleRaw(), name: "a", account: "1" } });
     expect(() => loadEnvironmentConfigs(dir, dir)).toThrow(/^1 problem in the environment config:\n {2}- a\.json: account: got "1"/);
