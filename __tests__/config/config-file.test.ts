@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import fs, { chmodSync, existsSync, mkdirSync, mkdtempSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
+import fs, { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import { createServer, Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -187,7 +187,11 @@ describe("files the loader cannot or will not read", () => {
     const huge = join(dir, "huge.json");
     writeFileSync(huge, "");
     truncateSync(huge, 5 * 1024 ** 3);
-    expect(loadErrors(dir)).toEqual([expect.stringMatching(/^huge\.json: is 5368709120 bytes, more than the 1048576 \(1 MiB\)/)]);
+    try {
+      expect(loadErrors(dir)).toEqual([expect.stringMatching(/^huge\.json: is 5368709120 bytes, more than the 1048576 \(1 MiB\)/)]);
+    } finally {
+      rmSync(huge);
+    }
   });
 
   it("reads a file that starts with a UTF-8 byte-order mark", () => {
