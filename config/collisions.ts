@@ -84,6 +84,7 @@ export function ownNameCollisions(config: EnvironmentConfig): Problem[] {
 export function crossEnvironmentCollisions(files: readonly EnvironmentFile[]): FileProblem[] {
   const problems: FileProblem[] = [];
   const claims = files.map(({ config }) => claimedNames(config));
+  const taken = claims.map((own) => new Map(own.map((claim) => [claimKey(claim), claim])));
   for (let later = 1; later < files.length; later++) {
     for (let earlier = 0; earlier < later; earlier++) {
       const [a, b] = [files[earlier], files[later]];
@@ -92,9 +93,8 @@ export function crossEnvironmentCollisions(files: readonly EnvironmentFile[]): F
         problems.push({ file: b.file, problem: sameName(b.config.name, a) });
         continue;
       }
-      const taken = new Map(claims[earlier].map((claim) => [claimKey(claim), claim]));
       for (const claim of claims[later]) {
-        const other = taken.get(claimKey(claim));
+        const other = taken[earlier].get(claimKey(claim));
         if (other) problems.push({ file: b.file, problem: collision(claim, other, a.file) });
       }
       const overlap = logGroupOverlap(a, b.config);
