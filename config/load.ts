@@ -1,27 +1,37 @@
-import { readdirSync, readFileSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import type { core } from "zod";
 import { AcknowledgementPolicy, acknowledgementPolicyFrom, DEFAULT_MAX_ACKNOWLEDGEMENT_DAYS, todayUtc } from "./acknowledgements";
+import { crossEnvironmentCollisions, EnvironmentFile, ownNameCollisions } from "./collisions";
+import { displayFileName, escapeInvisible, listConfigFolder, readConfigFile } from "./config-file";
 import { EnvironmentConfig, resolveConfig } from "./environment-config";
+import { JsonTextProblem, parseJsonText } from "./json-text";
 import { CONFIG_FIELDS } from "./reference";
 import { plainDataProblems } from "./plain-data";
 import { crossFieldProblems, Problem } from "./rules";
 import { environmentConfigSchema } from "./schema";
 
-/** Every problem found in the config files, one line each. Thrown before any construct is built. */
+/**
+ * Every problem found in the config files, one line each. Thrown before any construct is built.
+ * Problems quote config text (keys, values, file names): its control and invisible characters are
+ * escaped, so that no key can break a line, forge another problem or reorder the text with bidi.
+ */
 export class ConfigError extends Error {
-  constructor(readonly problems: readonly string[]) {
-    super(
-      `${problems.length} problem${problems.length === 1 ? "" : "s"} in the environment config:\n` +
-        problems.map((p) => `  - ${p}`).join("\n"),
-    );
+  readonly problems: readonly string[];
+
+  constructor(problems: readonly string[]) {
+    const lines = problems.map(escapeInvisible);
+    super(`${lines.length} problem${lines.length === 1 ? "" : "s"} in the environment config:\n` + lines.map((p) => `  - ${p}`).join("\n"));
     this.name = "ConfigError";
+    this.problems = lines;
   }
 }
 
 /**
- * Reads and validates every `*.json` file of `dir` (one environment each), in name order.
- * Throws a ConfigError listing every problem of every file; returns only when all are valid.
+ * Reads and validates every `*.json` file of `dir` (one environment each), in name order, then
+ * checks that no two environments claim one name (config/collisions.ts). Files are read as
+ * config/config-file.ts allows (regular files inside the folder, at most 1 MiB) and parsed as
+ * config/json-text.ts does (no duplicate keys, bounded nesting). Throws a ConfigError listing every
+ * problem of every file; returns only when all are valid.
  */
 export function loadEnvironmentConfigs(
   dir: string,
@@ -30,28 +40,35 @@ export function loadEnvironmentConfigs(
 ): EnvironmentConfig[] {
   if (typeof policy === "string") throw new ConfigError([policy]);
   const shownDir = relative(cwd, dir) || ".";
-  let files: string[];
-  try {
-    files = readdirSync(dir).filter((f) => f.endsWith(".json")).sort();
-  } catch {
-    throw new ConfigError([`${shownDir}: no such folder; create it with one <environment>.json file per environment`]);
-  }
-  if (files.length === 0) {
+  const folder = listConfigFolder(dir);
+  if (!folder.ok) throw new ConfigError([`${shownDir}: ${folder.problem}`]);
+  if (folder.files.length === 0) {
     throw new ConfigError([
       `${shownDir}: holds no <environment>.json file; copy config/example.json from the repository and edit it`,
     ]);
   }
 
   const problems: string[] = [];
-  const configs: EnvironmentConfig[] = [];
-  for (const file of files) {
-    const shownFile = join(shownDir, file);
-    const result = validateEnvironmentConfig(readFileSync(join(dir, file), "utf8"), file, policy);
-    if (result.ok) configs.push(result.config);
+  const valid: EnvironmentFile[] = [];
+  for (const file of folder.files) {
+    const shownFile = join(shownDir, displayFileName(file));
+    const read = readConfigFile(folder.realDir, file);
+    if (!read.ok) {
+      problems.push(`${shownFile}: ${read.problem}`);
+      continue;
+    }
+    const parsed = parseJsonText(read.text);
+    if (!parsed.ok) {
+      problems.push(...parsed.problems.map((p) => `${shownFile}:${p.line}:${p.column}: ${p.message}`));
+      continue;
+    }
+    const result = validateEnvironmentValue(parsed.value, file, policy);
+    if (result.ok) valid.push({ file: shownFile, config: result.config });
     else problems.push(...result.problems.map((p) => `${shownFile}: ${p}`));
   }
+  problems.push(...crossEnvironmentCollisions(valid).map(({ file, problem }) => `${file}: ${formatProblem(problem)}`));
   if (problems.length > 0) throw new ConfigError(problems);
-  return configs;
+  return valid.map(({ config }) => config);
 }
 
 export type ValidationResult =
@@ -59,20 +76,27 @@ export type ValidationResult =
   | { ok: false; problems: string[] };
 
 /**
+/**
  * Validates one file's text; `fileName` is the name the environment's `name` must match, `policy`
- * bounds its acknowledgements (default: today and the default maximum).
+ * bounds its acknowledgements (default: today and the default maximum). A problem of the text itself
+ * (JSON syntax, a duplicate key, too deep a nesting) starts with `line:column:`.
  */
 export function validateEnvironmentConfig(
   text: string,
   fileName: string,
   policy: AcknowledgementPolicy = { today: todayUtc(), maxDays: DEFAULT_MAX_ACKNOWLEDGEMENT_DAYS },
 ): ValidationResult {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, problems: [`is not valid JSON: ${(error as Error).message}`] };
-  }
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) return { ok: false, problems: parsed.problems.map(formatTextProblem) };
+  return validateEnvironmentValue(parsed.value, fileName, policy);
+}
+
+function formatTextProblem(problem: JsonTextProblem): string {
+  return `${problem.line}:${problem.column}: ${problem.message}`;
+}
+
+/** Validates one file's parsed JSON value. */
+function validateEnvironmentValue(raw: unknown, fileName: string, policy: AcknowledgementPolicy): ValidationResult {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
     return { ok: false, problems: ["must hold one JSON object, the environment's settings"] };
   }
@@ -96,7 +120,10 @@ export function validateEnvironmentConfig(
   if (problems.length > 0 || !parsed.success) {
     return { ok: false, problems: problems.map(formatProblem) };
   }
-  return { ok: true, config: resolveConfig(parsed.data) };
+  const config = resolveConfig(parsed.data);
+  const collisions = ownNameCollisions(config);
+  if (collisions.length > 0) return { ok: false, problems: collisions.map(formatProblem) };
+  return { ok: true, config };
 }
 
 function formatPath(path: readonly PropertyKey[]): string {

@@ -67,6 +67,11 @@ export function stateObjectKey(environmentName: string, stackName: string): stri
   return `${environmentName}/${stackName}.tfstate`;
 }
 
+/** The HCP Terraform workspace that keeps a stack's state. */
+export function hcpWorkspaceName(workspacePrefix: string, stackName: string): string {
+  return `${workspacePrefix}${stackName}`;
+}
+
 export function aliasArn(alias: string, account: string, region: string): string {
   return `arn:${partitionOf(region)}:kms:${region}:${account}:${alias}`;
 }

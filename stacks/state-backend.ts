@@ -1,6 +1,6 @@
 import { CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend, TerraformStack } from "cdktf";
 import { EnvironmentConfig } from "../config/environment-config";
-import { aliasArn, stateKeyAlias, stateObjectKey } from "../config/names";
+import { aliasArn, hcpWorkspaceName, stateKeyAlias, stateObjectKey } from "../config/names";
 
 /**
  * Where a stack keeps its Terraform state, from the environment's `state` config:
@@ -20,7 +20,7 @@ export function useStateBackend(stack: TerraformStack, config: EnvironmentConfig
     new CloudBackend(stack, {
       organization: state.organization,
       hostname: state.hostname,
-      workspaces: new NamedCloudWorkspace(`${state.workspacePrefix}${stackName}`),
+      workspaces: new NamedCloudWorkspace(hcpWorkspaceName(state.workspacePrefix, stackName)),
     });
     return;
   }

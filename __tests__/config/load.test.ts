@@ -129,9 +129,12 @@ describe("config validation", () => {
     });
   });
 
-  it("rejects a file that is not JSON, saying where it breaks", () => {
-    const result = validateEnvironmentConfig('{ "name": "example", }', "example.json");
-    expect(result).toEqual({ ok: false, problems: [expect.stringMatching(/^is not valid JSON: .*position \d+/)] });
+  it("rejects a file that is not JSON, saying at which line and column and what was expected", () => {
+    const result = validateEnvironmentConfig('{\n  "name": "example",\n}', "example.json");
+    expect(result).toEqual({
+      ok: false,
+      problems: ["3:1: not valid JSON: expected a key in double quotes after ',', found '}' (JSON allows no ',' before a closing bracket)"],
+    });
   });
 
   it("rejects a file that holds a list instead of an object", () => {
@@ -236,7 +239,7 @@ describe("loading the config folder", () => {
     const problems = loadErrors(dir);
     expect(problems).toEqual([
       expect.stringMatching(/^a\.json: region: got "nowhere"/),
-      expect.stringMatching(/^b\.json: is not valid JSON/),
+      "b.json:1:2: not valid JSON: expected a key in double quotes, or '}', found the end of the file",
     ]);
   });
 
@@ -250,6 +253,13 @@ describe("loading the config folder", () => {
     const dir = join(mkdtempSync(join(tmpdir(), "mwaa-config-")), "absent");
     mkdirSync(join(dir, ".."), { recursive: true });
     expect(loadErrors(dir)).toEqual([expect.stringMatching(/: no such folder; create it with one <environment>\.json file per environment$/)]);
+  });
+
+  it("shows a key's line breaks and bidi controls escaped, so that it cannot forge or hide a problem line", () => {
+    const dir = folderWith({ "example.json": { ...exampleRaw(), "x\n  - example.json: all good\u202e": 1 } });
+    const problems = loadErrors(dir);
+    expect(problems).toEqual([expect.stringMatching(/^example\.json: x\\u000a {2}- example\.json: all good\\u202e: got 1; is not a known setting; /)]);
+    expect(problems[0]).not.toMatch(/[\n\u202e]/);
   });
 
   it("summarises the problems in the error message, one per line", () => {
