@@ -37,6 +37,7 @@ const matches = (ack: Acknowledgement, rule: Rule, resource: string) =>
 export const ACKNOWLEDGEMENTS_MATCH: Rule = {
   id: "GUARDRAILS.ACKNOWLEDGEMENT_MATCHES",
   title: "Every acknowledgement waives a current violation",
+  evaluates: "every acknowledgement of an environment against the violations of all its stacks: each matches at least one",
   sources: ["DESIGN: exceptions are acknowledged with a reason, a scope and a bounded expiry"],
   explanation:
     "An acknowledgement that matches no violation waives nothing now, but would silently waive whatever later appears at its path; a stale one hides that the exception is over.",

@@ -5,8 +5,10 @@ import { RULES } from "./rules";
 export function renderRuleReference(): string {
   const cell = (text: string) => text.replace(/\|/g, "\\|");
   return [
-    "| rule | checks | sources | fix |",
-    "| --- | --- | --- | --- |",
-    ...[...RULES, ACKNOWLEDGEMENTS_MATCH].map((r) => `| \`${r.id}\` | ${cell(r.title)}. ${cell(r.explanation)} | ${cell(r.sources.join(", "))} | ${cell(r.fix)} |`),
+    "| rule | evaluates | checks | sources | fix |",
+    "| --- | --- | --- | --- | --- |",
+    ...[...RULES, ACKNOWLEDGEMENTS_MATCH].map(
+      (r) => `| \`${r.id}\` | ${cell(r.evaluates)} | ${cell(r.title)}. ${cell(r.explanation)} | ${cell(r.sources.join(", "))} | ${cell(r.fix)} |`,
+    ),
   ].join("\n");
 }

@@ -17,6 +17,8 @@ export interface Rule {
   /** Stable id, `SERVICE.WHAT`; acknowledgements name it. */
   readonly id: string;
   readonly title: string;
+  /** What it reads, in a sentence: which resources, which of their arguments, in which stacks. */
+  readonly evaluates: string;
   /** The controls it implements: checkov CKV_*, Trivy AVD-AWS-*, Security Hub, seed documents. */
   readonly sources: readonly string[];
   readonly explanation: string;

@@ -74,8 +74,9 @@ describe("the rule pack", () => {
     expect(new Set(RULES.map((r) => r.id)).size).toBe(RULES.length);
   });
 
-  it("names sources, an explanation and a fix for every rule", () => {
+  it("names what it evaluates, sources, an explanation and a fix for every rule", () => {
     for (const rule of RULES) {
+      expect(rule.evaluates.length).toBeGreaterThan(20);
       expect(rule.sources.length).toBeGreaterThan(0);
       expect(rule.explanation.length).toBeGreaterThan(20);
       expect(rule.fix.length).toBeGreaterThan(10);

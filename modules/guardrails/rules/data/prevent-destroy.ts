@@ -5,6 +5,7 @@ import { block, blocks } from "../../terraform-document";
 export const dataPreventDestroy: Rule = {
   id: "DATA.PREVENT_DESTROY",
   title: "Every resource that holds data is protected from destroy",
+  evaluates: "lifecycle.prevent_destroy of every resource that holds data (environment, keys, buckets, log groups), and every removed block, which must keep destroy = false",
   sources: ["Project rule: nothing may lose data", "Seed post: a destroy and redeploy broke the task logs"],
   explanation:
     "lifecycle.prevent_destroy makes Terraform refuse any plan that destroys the resource, including a replacement forced by a changed argument: keys, buckets, log groups and the MWAA environment's metadata database cannot come back.",

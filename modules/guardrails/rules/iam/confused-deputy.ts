@@ -6,6 +6,7 @@ import { trustStatements } from "./trust";
 export const iamConfusedDeputy: Rule = {
   id: "IAM.CONFUSED_DEPUTY",
   title: "Roles a service assumes are conditioned on aws:SourceAccount and aws:SourceArn",
+  evaluates: "every service statement of every role's trust policy: aws:SourceAccount (this account) and aws:SourceArn conditions that restrict",
   sources: ["MWAA guide: cross-service confused deputy prevention", "Playbook 3"],
   explanation:
     "Without the conditions, the service may assume the role on behalf of another account's resource. Each must restrict: aws:SourceAccount equal to this stack's account, aws:SourceArn an ARN that names an account or a bucket; not a wildcard that matches everything, not an ...IfExists or ForAllValues operator that holds when the key is absent.",

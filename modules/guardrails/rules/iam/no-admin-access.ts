@@ -23,6 +23,7 @@ function administrative(identity: PolicyIdentity): boolean | undefined {
 export const iamNoAdminAccess: Rule = {
   id: "IAM.NO_ADMIN_POLICY",
   title: "No role, user or group gets an administrator managed policy",
+  evaluates: "every route by which a managed policy reaches a role, user, group or permission set: attachment resources, managed_policy_arns, data.aws_iam_policy",
   sources: ["checkov CKV_AWS_274"],
   explanation:
     "AdministratorAccess (or PowerUserAccess, IAMFullAccess) turns any compromise of the principal into a compromise of the account. Every route counts: aws_iam_role_policy_attachment and its user and group forms, aws_iam_policy_attachment, the *_policy_attachments_exclusive resources, managed_policy_arns, permission-set attachments, and data.aws_iam_policy look-ups; a policy whose name only the plan knows counts as administrative.",

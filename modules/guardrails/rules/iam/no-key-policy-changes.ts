@@ -22,6 +22,7 @@ const forRootOnly = (s: PolicyStatement, accounts: string[]) =>
 export const iamNoKeyPolicyChanges: Rule = {
   id: "IAM.NO_KEY_ADMINISTRATION",
   title: "Workload roles cannot change or delete keys",
+  evaluates: "every Allow of every identity policy and key policy: KMS actions that change a key's policy, grants, state or material (only the account root may hold them in a key policy)",
   sources: ["Seed post (its role was given kms:PutKeyPolicy)", "Playbook 3"],
   explanation:
     "A role that can rewrite a key policy or schedule a key's deletion can lock everyone out of the data the key protects. Every KMS action that changes a key's policy, grants, tags, aliases, material, state or Region counts, however the pattern is written (kms:putkeypolicy, kms:Put*, kms:*, NotAction), in identity policies and in key policies, where only the account root may hold them.",

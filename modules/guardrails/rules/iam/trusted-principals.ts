@@ -4,6 +4,7 @@ import { intendedServices, trustStatements } from "./trust";
 export const iamTrustedPrincipals: Rule = {
   id: "IAM.TRUSTED_PRINCIPALS",
   title: "Roles trust only the services they are made for",
+  evaluates: "every Allow of every role's trust policy: only the service principals of the resource that uses the role in this stack",
   sources: ["Playbook 3 (least privilege)", "MWAA guide: execution role trust policy"],
   explanation:
     "A trust policy that also admits another account, an AWS principal, \"*\", a federated identity or another service lets them assume the role and act with its permissions. A role may be assumed only by the services of the resource that uses it in this stack (airflow.amazonaws.com and airflow-env.amazonaws.com for an MWAA environment's execution role, vpc-flow-logs.amazonaws.com for a flow log's role); NotPrincipal admits everyone it does not list.",

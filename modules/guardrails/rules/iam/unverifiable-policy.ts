@@ -4,6 +4,7 @@ import { check, Rule } from "../../rule";
 export const iamUnverifiablePolicy: Rule = {
   id: "IAM.UNVERIFIABLE_POLICY",
   title: "Every policy can be read from the configuration",
+  evaluates: "every policy argument of every resource and every managed-policy attachment: the document can be read from the configuration",
   sources: ["Project rule: what is judged is what is deployed (fail closed)"],
   explanation:
     "A policy no rule can read grants what it grants unjudged: one built at plan time (jsonencode or another function, a variable, another resource's attribute, another stack's output, a counted or dynamic document, source or override documents that cannot be read), looked up with data.aws_iam_policy, or attached by the ARN of an AWS-managed policy or one defined in another stack. Every policy argument of every resource (identity, trust, key, bucket, endpoint and other resource policies) and every managed-policy attachment counts.",

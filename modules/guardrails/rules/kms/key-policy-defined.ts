@@ -4,6 +4,7 @@ import { keyPolicySubjects, origin } from "./key-policies";
 export const kmsKeyPolicyDefined: Rule = {
   id: "KMS.POLICY_DEFINED",
   title: "Every key has exactly one explicit key policy",
+  evaluates: "every aws_kms_key with its policy argument and the aws_kms_key_policy resources: exactly one policy per key",
   sources: ["checkov CKV2_AWS_64", "Project rule: every resource that sets a property counts"],
   explanation:
     "Without a policy the key gets AWS's default, which nobody reviewed for this environment. A key's policy argument and an aws_kms_key_policy (or two of those) contradict each other: whichever Terraform applies last wins, and the review could certify the other.",

@@ -7,6 +7,7 @@ import { keyPolicySubjects } from "./key-policies";
 export const kmsNoWildcardPrincipal: Rule = {
   id: "KMS.NO_WILDCARD_PRINCIPAL",
   title: "No key policy allows any principal without a condition that narrows who",
+  evaluates: "every Allow of every key policy (policy argument or aws_kms_key_policy): Principal \"*\" or NotPrincipal only under a condition that narrows who",
   sources: ["checkov CKV_AWS_33", "Playbook 1 (its sample policy's Principal \"*\" is not copied)"],
   explanation:
     "An Allow to Principal \"*\" (or NotPrincipal) lets any AWS account use the key unless a condition narrows who may: aws:PrincipalOrgID, aws:PrincipalAccount, aws:PrincipalArn, kms:CallerAccount, aws:SourceAccount/aws:SourceArn, aws:SourceVpce with a specific value. A condition that matches everyone (StringLike aws:PrincipalArn \"*\", an ...IfExists operator, aws:SecureTransport) does not count.",

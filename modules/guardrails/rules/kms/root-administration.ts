@@ -12,6 +12,7 @@ const namesRoot = (s: PolicyStatement, accounts: string[]) => (s.principals ?? [
 export const kmsRootAdministration: Rule = {
   id: "KMS.ADMINISTRABLE",
   title: "Key policies keep the account root, so the key stays administrable",
+  evaluates: "every key policy (policy argument or aws_kms_key_policy): an unconditioned Allow of kms:* to this account's root, and no Deny that takes kms:PutKeyPolicy from it",
   sources: ["Seed post: \"The new key policy will not allow you to update the key policy in the future\""],
   explanation:
     "Without an Allow for arn:aws:iam::<account>:root, KMS refuses the policy, or a mistake locks everyone out of the key for good. The statement must grant every KMS action (kms:*, however written) on the key to this stack's account, unconditioned, and no unconditioned Deny may take kms:PutKeyPolicy away from it.",

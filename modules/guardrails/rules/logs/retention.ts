@@ -3,6 +3,7 @@ import { check, Rule } from "../../rule";
 export const logsRetention: Rule = {
   id: "LOGS.RETENTION",
   title: "Log groups keep logs for at least a year, with the retention set explicitly",
+  evaluates: "retention_in_days of every aws_cloudwatch_log_group: 0 (never expire) or at least 365",
   sources: ["checkov CKV_AWS_66", "checkov CKV_AWS_338"],
   explanation: "Investigations often start months after the fact; an unset retention is a decision nobody made.",
   fix: "Set logging.retentionDays / network.flowLogRetentionDays to 365 or more (or 0 to never expire), or acknowledge a shorter retention.",

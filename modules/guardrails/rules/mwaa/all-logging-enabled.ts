@@ -6,6 +6,7 @@ const LOG_TYPES = ["dag_processing_logs", "scheduler_logs", "task_logs", "webser
 export const mwaaAllLoggingEnabled: Rule = {
   id: "MWAA.ALL_LOGGING",
   title: "All five MWAA log types are enabled",
+  evaluates: "logging_configuration of every aws_mwaa_environment: each of the five log types enabled",
   sources: ["checkov CKV_AWS_242", "checkov CKV_AWS_243", "checkov CKV_AWS_244", "cdk-nag MWAAAllLoggingInfo"],
   explanation:
     "Without DAG processing, scheduler, task, webserver and worker logs, failures and access to the Airflow UI leave no trace.",

@@ -6,6 +6,7 @@ const KEY_ARN = /^(\$\{aws_kms_key\.[^.]+\.arn\}|arn:aws[\w-]*:kms:[\w-]+:\d{12}
 export const mwaaCustomerManagedKeyArn: Rule = {
   id: "MWAA.CMK_ARN",
   title: "The environment is encrypted with a customer-managed key, given by its ARN",
+  evaluates: "kms_key of every aws_mwaa_environment: must be a KMS key ARN (not an id or alias, not unset)",
   sources: ["Playbook 1 (customer-managed KMS keys)", "Seed post: key id instead of ARN failed the deploy"],
   explanation:
     "Without kms_key MWAA uses an AWS-owned key the organization cannot control or audit; given a key id or alias, environment creation fails (NotStabilized).",

@@ -6,6 +6,7 @@ const SUFFIXES = AIRFLOW_LOG_TYPES.map((t) => t.suffix);
 export const mwaaLogGroupsPrecreated: Rule = {
   id: "MWAA.LOG_GROUPS",
   title: "The environment's five log groups are created first, with a key and a retention",
+  evaluates: "every aws_mwaa_environment against the aws_cloudwatch_log_group resources of its stack: the five airflow-<name>-<type> groups exist with kms_key_id and retention_in_days, and are in the environment's depends_on",
   sources: ["Seed post: task logs unreadable after a redeploy", "checkov CKV_AWS_158", "checkov CKV_AWS_66"],
   explanation:
     "Left to MWAA, the airflow-<env>-* groups never expire and keep a deleted key after a destroy and redeploy, which makes task logs unreadable.",

@@ -5,6 +5,7 @@ import { judgeSoleSetting } from "./judge-settings";
 export const s3AccessLogging: Rule = {
   id: "S3.ACCESS_LOGS",
   title: "Buckets write server access logs (log buckets excepted)",
+  evaluates: "every logging setting of every bucket (aws_s3_bucket_logging resources and the inline argument); log-target buckets excepted; several for one bucket fail",
   sources: ["checkov CKV_AWS_18", "Security Hub S3.9"],
   explanation:
     "Access logs record every request to DAGs and state, including denied ones; a log bucket does not log itself. S3 keeps one logging configuration per bucket: an aws_s3_bucket_logging and the deprecated logging argument of aws_s3_bucket both count, and two for one bucket fail.",

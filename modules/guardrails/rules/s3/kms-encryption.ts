@@ -10,6 +10,7 @@ const KMS_ALGORITHMS = ["aws:kms", "aws:kms:dsse"];
 export const s3KmsEncryption: Rule = {
   id: "S3.KMS_ENCRYPTION",
   title: "Buckets are encrypted with a customer-managed key (log buckets with SSE-S3)",
+  evaluates: "every default-encryption setting of every bucket (aws_s3_bucket_server_side_encryption_configuration resources and the inline argument), wherever it points; several for one bucket fail; access-log targets must use SSE-S3",
   sources: ["checkov CKV_AWS_145", "Trivy AVD-AWS-0132", "Playbook 1", "MWAA guide: the bucket's CMK must be the environment's"],
   explanation:
     "SSE-KMS with a customer-managed key puts reads under the key's policy and in CloudTrail. S3 server access log delivery accepts only SSE-S3 on its target bucket, so a log target is held to SSE-S3 instead. Every setting counts (the separate resource, tied by reference or by literal name or not at all, and the deprecated server_side_encryption_configuration argument); two for one bucket fail, and a part for a bucket outside the stack must use a KMS key (whether that bucket is a log target cannot be seen).",

@@ -8,6 +8,7 @@ import { judgeUntied, Verdict } from "./judge-settings";
 export const s3NoPublicAllow: Rule = {
   id: "S3.NO_PUBLIC_ALLOW",
   title: "No bucket policy or ACL opens a bucket to anyone",
+  evaluates: "every bucket policy and ACL (aws_s3_bucket_policy, aws_s3_bucket_acl, inline policy/acl/grant), wherever it points: no Allow to anyone without a narrowing condition, no public canned ACL or grant",
   sources: ["checkov CKV_AWS_70", "Security Hub S3.2", "Security Hub S3.3"],
   explanation:
     "An Allow to Principal \"*\" (or NotPrincipal, or a wildcard principal) opens the bucket to everyone unless a condition narrows who may call: the caller's account, organization or ARN, the source ARN, account, VPC, endpoint or network (a Not... or ...IfExists operator, or a value that matches anything, does not narrow). A public canned ACL or a grant to AllUsers or AuthenticatedUsers opens it too. Every bucket policy and ACL counts, from a separate resource (tied to a bucket of the stack or pointing anywhere else) or from the deprecated policy, acl and grant arguments of aws_s3_bucket. A policy the rules cannot read fails.",

@@ -6,6 +6,7 @@ import { judgeSoleSetting, judgeUntied } from "./judge-settings";
 export const s3OwnershipEnforced: Rule = {
   id: "S3.ACLS_DISABLED",
   title: "Bucket ACLs are disabled (BucketOwnerEnforced)",
+  evaluates: "every aws_s3_bucket_ownership_controls and ACL of every bucket: BucketOwnerEnforced, and no ACL contradicting it",
   sources: ["checkov CKV2_AWS_65", "Security Hub S3.12"],
   explanation:
     "With ACLs disabled only policies grant access, and every object belongs to the bucket's account. S3 keeps one ownership setting per bucket, so two fail; an ACL that grants anything beyond the owner (an aws_s3_bucket_acl, or the deprecated acl and grant arguments of aws_s3_bucket) contradicts it and fails too, as does any such part pointing at a bucket outside the stack.",

@@ -6,6 +6,7 @@ const FLAGS = ["block_public_acls", "block_public_policy", "ignore_public_acls",
 export const s3PublicAccessBlock: Rule = {
   id: "S3.PUBLIC_ACCESS_BLOCK",
   title: "Every bucket blocks all four kinds of public access",
+  evaluates: "every aws_s3_bucket_public_access_block, wherever it points: all four flags true; each bucket has exactly one",
   sources: ["checkov CKV_AWS_53", "checkov CKV_AWS_54", "checkov CKV_AWS_55", "checkov CKV_AWS_56", "checkov CKV2_AWS_6", "Security Hub S3.8", "Playbook 2"],
   explanation:
     "Without the block, one ACL or policy mistake publishes DAGs, logs or Terraform state. S3 keeps one block per bucket, so a second aws_s3_bucket_public_access_block for the same bucket fails whatever it says (the last applied wins), and one pointing at a bucket outside the stack is judged on its own.",

@@ -5,6 +5,7 @@ import { judgeSoleSetting } from "./judge-settings";
 export const s3TlsOnly: Rule = {
   id: "S3.TLS_ONLY",
   title: "Bucket policies refuse requests without TLS",
+  evaluates: "every bucket policy (aws_s3_bucket_policy resources and the inline argument), wherever it points: a Deny of s3:* on the bucket and its objects when aws:SecureTransport is false; exactly one per bucket; an unreadable policy fails",
   sources: ["Security Hub S3.5"],
   explanation:
     "Without a Deny on aws:SecureTransport = false, clients may read and write over plain HTTP. S3 keeps one policy per bucket, so a second aws_s3_bucket_policy, or the deprecated policy argument of aws_s3_bucket beside one, fails (the last applied replaces the reviewed one); a policy pointing at a bucket outside the stack must refuse plain HTTP on its own; a policy the rules cannot read fails.",

@@ -4,6 +4,7 @@ import { securityGroupRules } from "./security-group-rules";
 export const sgDescriptions: Rule = {
   id: "SG.DESCRIPTIONS",
   title: "Every security group and rule says what it is for",
+  evaluates: "description of every aws_security_group and of every rule, whatever resource or block declares it",
   sources: ["checkov CKV_AWS_23"],
   explanation: "Reviewers and incident responders read descriptions to tell an intended rule from a leftover one.",
   fix: "Set description on the group and on each rule.",

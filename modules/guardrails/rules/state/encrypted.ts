@@ -4,6 +4,7 @@ import { backendPath, isStateBootstrap } from "./backend";
 export const stateEncrypted: Rule = {
   id: "STATE.ENCRYPTED",
   title: "Remote state is encrypted with the state key",
+  evaluates: "the s3 backend's encrypt and kms_key_id",
   sources: ["Project rule: encrypted state", "Playbook 1"],
   explanation: "State holds every attribute of every resource, secrets included, in clear text.",
   fix: "Set encrypt = true and kms_key_id to the state key's alias or ARN on the s3 backend (state-backend.ts does).",

@@ -4,6 +4,7 @@ import { backendPath, isStateBootstrap } from "./backend";
 export const stateLocked: Rule = {
   id: "STATE.LOCKED",
   title: "Remote state is locked with S3 lock files",
+  evaluates: "the s3 backend's use_lockfile, and no deprecated dynamodb_table",
   sources: ["Project rule: locked state", "Terraform 1.10+: use_lockfile (dynamodb_table is deprecated)"],
   explanation: "Two unlocked applies at once corrupt state. S3-native lock files need no DynamoDB table.",
   fix: "Set use_lockfile = true on the s3 backend and drop dynamodb_table (state-backend.ts does).",

@@ -4,6 +4,7 @@ import { backendPath, isStateBootstrap } from "./backend";
 export const stateRemoteBackend: Rule = {
   id: "STATE.REMOTE",
   title: "State lives in the state bucket or in HCP Terraform, not on a laptop",
+  evaluates: "the stack's terraform backend or cloud block: s3 or HCP Terraform (local only for the bootstrap stack)",
   sources: ["Project rule: remote state", "REFERENCES: no scanner reads terraform.backend"],
   explanation: "Local state is lost with the machine, cannot be shared or locked across a team, and sits unencrypted on disk.",
   fix: "Use state.backend s3 (the default) or hcp; only the <env>-state bootstrap keeps local state, until bootstrapStateInBucket is set.",

@@ -5,6 +5,7 @@ import { block } from "../../terraform-document";
 export const tagsMandatory: Rule = {
   id: "TAGS.MANDATORY",
   title: "Every resource carries the mandatory tags",
+  evaluates: "default_tags of every aws provider block: each mandatory tag set and non-empty",
   sources: ["Playbook, operations 1 (resources tagged to company standards)"],
   explanation: "Owner, cost center and data classification are how a resource is traced to a team and handled correctly.",
   fix: `Set ${MANDATORY_TAG_KEYS.join(", ")} in the environment's tags; the provider's default_tags apply them everywhere.`,

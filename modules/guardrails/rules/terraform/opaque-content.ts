@@ -69,6 +69,7 @@ function opaqueParts(stack: SynthesizedStack): Evaluation[] {
 export const terraformOpaqueContent: Rule = {
   id: "TERRAFORM.OPAQUE",
   title: "Nothing in the configuration is hidden from the rules",
+  evaluates: "the whole configuration: module blocks, non-AWS providers and resources, provisioners, dynamic blocks, check and ephemeral blocks, file-reading and provider functions, and Terraform files the app did not write",
   sources: ["Project rule: what is judged is what is deployed (fail closed)"],
   explanation:
     "Module blocks, other providers' resources, provisioners, dynamic blocks, functions that read the planning machine's files, and files in the stack's folder that this app did not write all reach Terraform without any rule reading what they do.",

@@ -16,6 +16,7 @@ function groupEvaluation(group: SynthResource): Evaluation {
 export const vpcDefaultSecurityGroupClosed: Rule = {
   id: "VPC.DEFAULT_SG_CLOSED",
   title: "The VPC's default security group allows nothing",
+  evaluates: "every aws_vpc has its default security group adopted; every aws_default_security_group in any stack holds no ingress or egress rule",
   sources: ["checkov CKV2_AWS_12", "Security Hub EC2.2"],
   explanation:
     "Anything launched without a security group lands in the default one, which allows all traffic among its members and all egress. Each VPC's default group must be adopted, and every aws_default_security_group, in whichever stack, must hold no rule.",

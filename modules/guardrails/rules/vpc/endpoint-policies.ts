@@ -8,6 +8,7 @@ import { SynthesizedStack, SynthResource } from "../../synthesized-stack";
 export const vpcEndpointPolicies: Rule = {
   id: "VPC.ENDPOINT_POLICIES",
   title: "Endpoint policies limit what the private network reaches",
+  evaluates: "the policy of every aws_vpc_endpoint, inline or from aws_vpc_endpoint_policy: S3 endpoints limited to named buckets of this account and ECR's layer bucket; no full access to anyone; gateways need a policy; unreadable policies fail",
   sources: [
     "MWAA guide: Security in your VPC, VPC endpoint policies (S3 gateway policy for the DAG bucket and ECR's image layers)",
     "ECR guide: minimum Amazon S3 bucket permissions for Amazon ECR",

@@ -3,6 +3,7 @@ import { check, Rule } from "../../rule";
 export const vpcFlowLogs: Rule = {
   id: "VPC.FLOW_LOGS",
   title: "Every VPC records its traffic in flow logs",
+  evaluates: "every aws_vpc has an aws_flow_log with traffic_type ALL",
   sources: ["checkov CKV2_AWS_11", "Security Hub EC2.6"],
   explanation: "Flow logs show which connections were made or refused when something goes wrong.",
   fix: "Add an aws_flow_log for the VPC with traffic_type ALL (VpcFlowLogs does).",

@@ -6,6 +6,7 @@ const INTERFACE_SERVICES = ["sqs", "logs", "monitoring", "kms", "ecr.api", "ecr.
 export const vpcMwaaEndpoints: Rule = {
   id: "VPC.MWAA_ENDPOINTS",
   title: "The VPC has every endpoint a private MWAA environment needs",
+  evaluates: "the aws_vpc_endpoint resources of every aws_vpc: the nine interface endpoints with private DNS in 2+ subnets and the S3 gateway on route tables",
   sources: ["MWAA guide: required VPC endpoints", "Playbook 2 (VPC endpoints prevent public access)"],
   explanation: "Without an endpoint (and its private DNS, in both subnets) the environment cannot reach that service and fails to create or to run tasks.",
   fix: "Create interface endpoints with private DNS in both subnets for sqs, logs, monitoring, kms, ecr.api, ecr.dkr, airflow.api, airflow.env, airflow.ops, and an S3 gateway endpoint on the private route tables (VpcEndpoints does).",

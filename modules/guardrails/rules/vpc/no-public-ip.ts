@@ -29,6 +29,7 @@ function launchTemplateInterfaces(stack: SynthesizedStack): Evaluation[] {
 export const vpcNoPublicIp: Rule = {
   id: "VPC.NO_PUBLIC_IP",
   title: "Nothing asks for a public IP address",
+  evaluates: "map_public_ip_on_launch of subnets and default subnets, associate_public_ip_address of instances, spot requests, launch configurations and templates, internal of load balancers, and every Elastic IP and association",
   sources: ["checkov CKV_AWS_130", "AWS Config EC2_INSTANCE_NO_PUBLIC_IP", "Trivy AVD-AWS-0009", "Playbook 2 (private subnets)"],
   explanation:
     "An instance, network interface or load balancer with a public address is one route away from the internet. Subnets that map public IPs on launch (a default subnet does unless told otherwise), instances, launch configurations and launch templates that ask for one, Elastic IPs and their associations, and internet-facing load balancers fail; a value the rules cannot read fails too.",
