@@ -1,5 +1,6 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, Stats } from "node:fs";
 import { isAbsolute, join, relative, sep } from "node:path";
+import { hasHiddenCharacters, visible } from "../modules/text/visible-text";
 
 /**
  * Reading the config folder as hostile input. A pull request can commit a symbolic link (to
@@ -49,17 +50,13 @@ export function listConfigFolder(dir: string): ConfigFolder {
  * forge or hide lines of the output; such a name is shown escaped (and refused by readConfigFile).
  */
 export function displayFileName(name: string): string {
-  return hasInvisibleCharacters(name) ? escapeInvisible(JSON.stringify(name)) : name;
+  return hasHiddenCharacters(name) ? visible(JSON.stringify(name)) : name;
 }
 
-/** `text` with every control, formatting (bidi, zero-width) and line-separator character as a \uXXXX escape. */
-export function escapeInvisible(text: string): string {
-  return text.replace(INVISIBLE_GLOBAL, escapeCharacter);
-}
 
 /** The text of the entry `name` of the folder `realDir` (a real path), or why it is refused. */
 export function readConfigFile(realDir: string, name: string): ConfigFileText {
-  if (hasInvisibleCharacters(name)) {
+  if (hasHiddenCharacters(name)) {
     return refuse("its name holds control or invisible formatting characters; rename the file to <environment>.json");
   }
   try {
@@ -157,19 +154,6 @@ function tooLarge(size: number): { ok: false; problem: string } {
 
 function refuse(problem: string): { ok: false; problem: string } {
   return { ok: false, problem };
-}
-
-/** Control characters, bidi and other formatting characters, line and paragraph separators. */
-const INVISIBLE = /\p{Cc}|\p{Cf}|\p{Zl}|\p{Zp}/u;
-const INVISIBLE_GLOBAL = new RegExp(INVISIBLE.source, "gu");
-
-function hasInvisibleCharacters(text: string): boolean {
-  return INVISIBLE.test(text);
-}
-
-function escapeCharacter(char: string): string {
-  const code = char.codePointAt(0)!;
-  return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, "0")}`;
 }
 
 function errorCode(error: unknown): string | undefined {

@@ -2,7 +2,8 @@ import { basename, join, relative } from "node:path";
 import type { core } from "zod";
 import { AcknowledgementPolicy, acknowledgementPolicyFrom, DEFAULT_MAX_ACKNOWLEDGEMENT_DAYS, todayUtc } from "./acknowledgements";
 import { crossEnvironmentCollisions, EnvironmentFile, ownNameCollisions } from "./collisions";
-import { displayFileName, escapeInvisible, listConfigFolder, readConfigFile } from "./config-file";
+import { displayFileName, listConfigFolder, readConfigFile } from "./config-file";
+import { visible } from "../modules/text/visible-text";
 import { EnvironmentConfig, resolveConfig } from "./environment-config";
 import { JsonTextProblem, parseJsonText } from "./json-text";
 import { CONFIG_FIELDS } from "./reference";
@@ -19,7 +20,7 @@ export class ConfigError extends Error {
   readonly problems: readonly string[];
 
   constructor(problems: readonly string[]) {
-    const lines = problems.map(escapeInvisible);
+    const lines = problems.map(visible);
     super(`${lines.length} problem${lines.length === 1 ? "" : "s"} in the environment config:\n` + lines.map((p) => `  - ${p}`).join("\n"));
     this.name = "ConfigError";
     this.problems = lines;

@@ -258,7 +258,7 @@ describe("loading the config folder", () => {
   it("shows a key's line breaks and bidi controls escaped, so that it cannot forge or hide a problem line", () => {
     const dir = folderWith({ "example.json": { ...exampleRaw(), "x\n  - example.json: all good\u202e": 1 } });
     const problems = loadErrors(dir);
-    expect(problems).toEqual([expect.stringMatching(/^example\.json: x\\u000a {2}- example\.json: all good\\u202e: got 1; is not a known setting; /)]);
+    expect(problems).toEqual([expect.stringMatching(/^example\.json: x\\n {2}- example\.json: all good\\u202E: got 1; is not a known setting; /)]);
     expect(problems[0]).not.toMatch(/[\n\u202e]/);
   });
 

@@ -151,6 +151,14 @@ describe("what is judged is what is written", () => {
     expect(review).toContain("| LOGS.RETENTION | example-mwaa/log-groups/Task | Sandbox: logs are not kept past a month | 2027-01-31 | nothing: FAIL (GUARDRAILS.ACKNOWLEDGEMENT_MATCHES) |");
   });
 
+  it("prints a violation on one line, with the line breaks and bidi controls of config values shown escaped", async () => {
+    const hostile = { rule: "LOGS.RETENTION", resource: "example-mwaa/x\r\n  - [OK] all good\u202e", reason: "Sandbox: logs are not kept past a month", expires: "2027-01-31" };
+    const { violations } = await synthesize(exampleConfig((raw) => (raw.guardrails = { acknowledgements: [hostile] })));
+    expect(violations).toHaveLength(1);
+    expect(violations[0]).not.toMatch(/[\r\n\u202e]/);
+    expect(violations[0]).toContain("(LOGS.RETENTION for example-mwaa/x\\r\\n  - [OK] all good\\u202E)");
+  });
+
   it("passes an acknowledgement while it waives a violation, and counts what it waives", async () => {
     const { findings, violations, review } = await synthesize(shortRetention([{ rule: "LOGS.RETENTION", resource: "example-mwaa/log-groups/*", reason: "Sandbox: logs are not kept past a month", expires: "2027-01-31" }]));
     expect(violations).toEqual([]);

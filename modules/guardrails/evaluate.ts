@@ -1,3 +1,4 @@
+import { visible } from "../text/visible-text";
 import { Evaluation, Rule } from "./rule";
 import { RULES } from "./rules";
 import { SynthesizedStack } from "./synthesized-stack";
@@ -82,10 +83,14 @@ export function evaluateStack(
   );
 }
 
-/** One violation as `cdktf synth` prints it: rule, resource, what was found, the fix. */
+/**
+ * One violation as `cdktf synth` prints it: rule, resource, what was found, the fix, on one line.
+ * Paths and evidence quote config and code: what a terminal would act on (a line break, an escape
+ * sequence, a bidi control) is shown escaped, so no value can forge or hide a line of the output.
+ */
 export function formatViolation(finding: Finding): string {
   const expired = finding.expiredAcknowledgement
     ? ` (its acknowledgement expired on ${finding.expiredAcknowledgement.expires})`
     : "";
-  return `[${finding.rule.id}] ${finding.resource}: ${finding.rule.title}. Found: ${finding.evidence}${expired}. Fix: ${finding.rule.fix}`;
+  return visible(`[${finding.rule.id}] ${finding.resource}: ${finding.rule.title}. Found: ${finding.evidence}${expired}. Fix: ${finding.rule.fix}`);
 }
