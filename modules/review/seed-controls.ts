@@ -9,13 +9,13 @@ export const SEED_CONTROLS: readonly { control: string; how: string; rules: read
   },
   {
     control: "2. VPC endpoints, private subnets, no public access (CS0012300)",
-    how: "No internet or NAT gateway; the MWAA interface endpoints with private DNS plus the S3 gateway; PRIVATE_ONLY webserver; no security group open to the internet; buckets block all public access.",
-    rules: ["VPC.NO_INTERNET_PATH", "VPC.MWAA_ENDPOINTS", "VPC.NO_PUBLIC_IP", "VPC.DEFAULT_SG_CLOSED", "MWAA.PRIVATE_WEBSERVER", "SG.NO_OPEN_INGRESS", "SG.NO_INTERNET_EGRESS", "S3.PUBLIC_ACCESS_BLOCK", "S3.NO_PUBLIC_ALLOW", "S3.TLS_ONLY"],
+    how: "No internet path in any stack; the MWAA interface endpoints with private DNS plus the S3 gateway, whose policy admits only this environment's bucket and ECR's layers; PRIVATE_ONLY webserver; no security group rule reaching public address space; buckets block all public access.",
+    rules: ["VPC.NO_INTERNET_PATH", "VPC.MWAA_ENDPOINTS", "VPC.ENDPOINT_POLICIES", "VPC.NO_PUBLIC_IP", "VPC.DEFAULT_SG_CLOSED", "MWAA.PRIVATE_WEBSERVER", "SG.NO_OPEN_INGRESS", "SG.NO_INTERNET_EGRESS", "S3.PUBLIC_ACCESS_BLOCK", "S3.NO_PUBLIC_ALLOW", "S3.TLS_ONLY"],
   },
   {
     control: "3. Least-privilege execution role",
-    how: "The MWAA guide's customer-managed-key policy scoped to this environment, bucket, log groups, queues and key; trust conditioned on aws:SourceAccount and aws:SourceArn.",
-    rules: ["IAM.NO_WILDCARD_ACTIONS", "IAM.WILDCARD_RESOURCES", "IAM.NO_PASS_ROLE", "IAM.NO_ADMIN_POLICY", "IAM.NO_KEY_ADMINISTRATION", "IAM.CONFUSED_DEPUTY"],
+    how: "The MWAA guide's customer-managed-key policy scoped to this environment, bucket, log groups, queues and key, judged as IAM evaluates it; every policy readable; trust only MWAA's services, conditioned on aws:SourceAccount and aws:SourceArn.",
+    rules: ["IAM.NO_WILDCARD_ACTIONS", "IAM.WILDCARD_RESOURCES", "IAM.NO_PASS_ROLE", "IAM.NO_ADMIN_POLICY", "IAM.NO_KEY_ADMINISTRATION", "IAM.UNVERIFIABLE_POLICY", "IAM.TRUSTED_PRINCIPALS", "IAM.CONFUSED_DEPUTY"],
   },
   {
     control: "4. CloudTrail logging enabled for MWAA",
