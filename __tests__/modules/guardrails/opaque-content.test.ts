@@ -38,6 +38,22 @@ describe("rule TERRAFORM.OPAQUE", () => {
     expect(failing({ provider: { aws: [{ region: "eu-west-1" }] }, ...awsResource({}), data: { terraform_remote_state: { n: { backend: "s3" } } } })).toEqual([]);
   });
 
+  it("fails count and for_each, which decide at plan time how many copies deploy, but not count = 1", () => {
+    expect(failing(awsResource({ count: 1 }))).toEqual([]);
+    expect(failing(awsResource({ count: 0 }))).toEqual(["s/aws_s3_bucket.b: count = 0: how many copies deploy is decided at plan time, and the rules judged one"]);
+    expect(failing(awsResource({ count: "${var.n}" }))).toHaveLength(1);
+    expect(failing({ resource: { aws_flow_log: { f: { for_each: {} } } } })).toEqual(["s/aws_flow_log.f: for_each = {}: how many copies deploy is decided at plan time, and the rules judged one"]);
+    expect(failing({ data: { aws_iam_policy_document: { d: { count: 2 } } } })).toHaveLength(1);
+  });
+
+  it("fails lifecycle.ignore_changes, which keeps deployed values the review never saw", () => {
+    expect(failing(awsResource({ lifecycle: { prevent_destroy: true } }))).toEqual([]);
+    expect(failing(awsResource({ lifecycle: { ignore_changes: "all" } }))).toEqual([
+      's/aws_s3_bucket.b: lifecycle.ignore_changes = "all": Terraform keeps whatever is deployed for these arguments, so the reviewed values may never be applied',
+    ]);
+    expect(failing(awsResource({ lifecycle: [{ ignore_changes: ["policy"] }] }))).toHaveLength(1);
+  });
+
   it("fails a module block", () => {
     expect(failing({ module: { vendor: { source: "github.com/x/y" } } })).toEqual(["s/module.vendor: module block from github.com/x/y: its resources are not in this configuration"]);
   });

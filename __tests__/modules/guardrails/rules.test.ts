@@ -65,6 +65,7 @@ const VIOLATIONS: Record<string, [keyof Stacks, (s: StackJson) => void, RegExp]>
   "STATE.REMOTE": ["network", (s) => (s.terraform.backend = { local: { path: "terraform.tfstate" } }), /example-network \(terraform backend\)/],
   "STATE.ENCRYPTED": ["mwaa", (s) => delete s.terraform.backend.s3.kms_key_id, /example-mwaa \(terraform backend\)/],
   "STATE.LOCKED": ["mwaa", (s) => { delete s.terraform.backend.s3.use_lockfile; s.terraform.backend.s3.dynamodb_table = "locks"; }, /example-mwaa \(terraform backend\)/],
+  "PROVIDER.ACCOUNT_PINNED": ["mwaa", (s) => s.provider.aws.push({ alias: "elsewhere", region: "eu-west-1", allowed_account_ids: ["444455556666"] }), /example-mwaa\/provider aws \(alias elsewhere\)/],
   "TAGS.MANDATORY": ["state", (s) => delete s.provider.aws[0].default_tags[0].tags.DataClassification, /example-state\/provider aws/],
 };
 

@@ -32,6 +32,7 @@ import { sgNoOpenIngress } from "./security-groups/no-open-ingress";
 import { stateEncrypted } from "./state/encrypted";
 import { stateLocked } from "./state/locked";
 import { stateRemoteBackend } from "./state/remote-backend";
+import { providerAccountPinned } from "./provider/account-pinned";
 import { tagsMandatory } from "./tags/mandatory-tags";
 import { terraformOpaqueContent } from "./terraform/opaque-content";
 import { vpcDefaultSecurityGroupClosed } from "./vpc/default-security-group-closed";
@@ -81,6 +82,7 @@ export const RULES: readonly Rule[] = [
   stateRemoteBackend,
   stateEncrypted,
   stateLocked,
+  providerAccountPinned,
   tagsMandatory,
   dataPreventDestroy,
   terraformOpaqueContent,

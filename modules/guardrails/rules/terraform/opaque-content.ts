@@ -1,6 +1,7 @@
 import { stringsOf, unreadableCall } from "../../expressions";
 import { check, Evaluation, Rule } from "../../rule";
 import { SynthesizedStack } from "../../synthesized-stack";
+import { block } from "../../terraform-document";
 
 /** Providers whose resources the rules know how to read: AWS, and Terraform's built-in one. */
 const READABLE_PROVIDERS = ["aws", "terraform"];
@@ -23,6 +24,17 @@ function hasDynamicBlock(body: unknown): boolean {
   if (Array.isArray(body)) return body.some(hasDynamicBlock);
   if (typeof body !== "object" || body === null) return false;
   return Object.entries(body).some(([key, value]) => key === "dynamic" || hasDynamicBlock(value));
+}
+
+/**
+ * `count` and `for_each` decide at plan time how many copies of a block deploy: zero copies of a
+ * flow log or a public-access block, or several of a policy, while the rules judged exactly one.
+ * Only `count = 1` deploys what was judged.
+ */
+function copiesProblem(config: Record<string, any>): string | undefined {
+  if ("for_each" in config) return `for_each = ${JSON.stringify(config.for_each)}: how many copies deploy is decided at plan time, and the rules judged one`;
+  if ("count" in config && config.count !== 1) return `count = ${JSON.stringify(config.count)}: how many copies deploy is decided at plan time, and the rules judged one`;
+  return undefined;
 }
 
 function opaqueParts(stack: SynthesizedStack): Evaluation[] {
@@ -55,6 +67,12 @@ function opaqueParts(stack: SynthesizedStack): Evaluation[] {
           flag(resource, `provider = ${config.provider}: a provider the rules know nothing of`);
         }
         if ("provisioner" in config) flag(resource, "provisioner: runs commands on the machine that applies");
+        const copies = copiesProblem(config);
+        if (copies) flag(resource, copies);
+        const ignored = block(config.lifecycle)?.ignore_changes;
+        if (ignored !== undefined && !(Array.isArray(ignored) && ignored.length === 0)) {
+          flag(resource, `lifecycle.ignore_changes = ${JSON.stringify(ignored)}: Terraform keeps whatever is deployed for these arguments, so the reviewed values may never be applied`);
+        }
         if (hasDynamicBlock(config)) flag(resource, "dynamic block: its content is generated at plan time");
       }
     }
@@ -69,10 +87,10 @@ function opaqueParts(stack: SynthesizedStack): Evaluation[] {
 export const terraformOpaqueContent: Rule = {
   id: "TERRAFORM.OPAQUE",
   title: "Nothing in the configuration is hidden from the rules",
-  evaluates: "the whole configuration: module blocks, non-AWS providers and resources, provisioners, dynamic blocks, check and ephemeral blocks, file-reading and provider functions, and Terraform files the app did not write",
+  evaluates: "the whole configuration: module blocks, non-AWS providers and resources, provisioners, dynamic blocks, count and for_each, lifecycle.ignore_changes, check and ephemeral blocks, file-reading and provider functions, and Terraform files the app did not write",
   sources: ["Project rule: what is judged is what is deployed (fail closed)"],
   explanation:
-    "Module blocks, other providers' resources, provisioners, dynamic blocks, functions that read the planning machine's files, and files in the stack's folder that this app did not write all reach Terraform without any rule reading what they do.",
+    "Module blocks, other providers' resources, provisioners, dynamic blocks, functions that read the planning machine's files, and files in the stack's folder that this app did not write all reach Terraform without any rule reading what they do. count and for_each make the number of deployed copies a plan-time decision (a count of 0 removes what the rules certified), and lifecycle.ignore_changes keeps deployed values the review never saw.",
   fix: "Build it from AWS provider resources in this app's constructs, or have it reviewed and acknowledge TERRAFORM.OPAQUE for that resource with a reason and an expiry.",
   evaluate: (stack) => {
     const found = opaqueParts(stack);
