@@ -5,6 +5,7 @@ import { publicPart, PUBLIC } from "../../non-public-address-space";
 import { check, Evaluation } from "../../rule";
 import { SynthesizedStack } from "../../synthesized-stack";
 import { blocks } from "../../terraform-document";
+import { isS3Gateway } from "../../vpc-endpoint-services";
 
 export type Direction = "ingress" | "egress";
 
@@ -45,8 +46,6 @@ function cidrPeer(field: string, value: CidrValue): Peer {
 
 const cidrPeers = (stack: SynthesizedStack, field: string, value: unknown): Peer[] => readCidrList(stack, value).map((v) => cidrPeer(field, v));
 
-const S3_SERVICE = /^com\.amazonaws\.[a-z0-9-]+\.s3$/;
-
 /**
  * The peer a prefix list id stands for: the S3 gateway endpoint's list, or a customer-managed list
  * of this stack judged by its entries (inline and `aws_ec2_managed_prefix_list_entry`). Any other
@@ -56,9 +55,7 @@ function prefixListPeer(stack: SynthesizedStack, field: string, value: unknown):
   const text = `${field} = ${shown(value)}`;
   const target = stack.referenced(value);
   if (target?.resource.type === "aws_vpc_endpoint" && target.attribute === "prefix_list_id") {
-    const endpoint = target.resource.config;
-    // vpc_endpoint_type defaults to Gateway.
-    if ((endpoint.vpc_endpoint_type ?? "Gateway") === "Gateway" && typeof endpoint.service_name === "string" && S3_SERVICE.test(endpoint.service_name)) {
+    if (isS3Gateway(target.resource.config)) {
       return { kind: "s3-gateway", text: `${shown(value)} (the S3 gateway endpoint's prefix list)` };
     }
     return { kind: "unverifiable", text, reason: "is the prefix list of an endpoint other than the S3 gateway endpoint" };

@@ -8,6 +8,7 @@ import { resourceCopies } from "../../resource-copies";
 import { check, Evaluation, fail, Rule } from "../../rule";
 import { S3_PARTITIONS } from "../../s3-arns";
 import { SynthesizedStack, SynthResource } from "../../synthesized-stack";
+import { awsService, AwsService, endpointType } from "../../vpc-endpoint-services";
 
 export const vpcEndpointPolicies: Rule = {
   id: "VPC.ENDPOINT_POLICIES",
@@ -47,25 +48,12 @@ export const vpcEndpointPolicies: Rule = {
 /** AWS's policy for an endpoint that has none, and for an aws_vpc_endpoint_policy without `policy`. */
 const FULL_ACCESS = JSON.stringify({ Statement: [{ Effect: "Allow", Principal: "*", Action: "*", Resource: "*" }] });
 
-interface Service {
-  readonly region?: string;
-  readonly name: string;
-}
-
-/** `com.amazonaws.<region>.<service>` or `com.amazonaws.<global service>`; undefined for anything else. */
-function awsService(serviceName: unknown): Service | undefined {
-  if (typeof serviceName !== "string" || !serviceName.startsWith("com.amazonaws.") || serviceName.startsWith("com.amazonaws.vpce.")) return undefined;
-  const rest = serviceName.slice("com.amazonaws.".length);
-  const regional = /^([a-z]{2}(?:-[a-z]+)+-\d+)\.([a-z0-9][a-z0-9.-]*)$/.exec(rest);
-  if (regional) return { region: regional[1], name: regional[2] };
-  return /^[a-z0-9][a-z0-9.-]*$/.test(rest) ? { name: rest } : undefined;
-}
-
-const isS3 = (service: Service) => service.name.startsWith("s3");
+/** S3 and its variants (s3express...): each reaches buckets, so each is held to the S3 policy. */
+const isS3 = (service: AwsService) => service.name.startsWith("s3");
 
 function judgeEndpoint(stack: SynthesizedStack, endpoint: SynthResource, standalone: SynthResource[], accounts: string[]): Evaluation {
   const { config } = endpoint;
-  const type = config.vpc_endpoint_type ?? "Gateway";
+  const type = endpointType(config);
   if (type !== "Gateway" && type !== "Interface") {
     return fail(endpoint.path, `vpc_endpoint_type = ${JSON.stringify(type)}: traffic goes to an appliance or a resource no endpoint policy governs`);
   }
@@ -136,7 +124,7 @@ const NAMED_BUCKET = new RegExp(`^arn:(${S3_PARTITIONS.join("|")}):s3:::([a-z0-9
  * with s3:GetObject alone, or a bucket named literally under StringEquals aws:ResourceAccount with
  * only this stack's accounts.
  */
-function allowedS3Resource(resource: string, statement: PolicyStatement, service: Service, accounts: string[]): string | undefined {
+function allowedS3Resource(resource: string, statement: PolicyStatement, service: AwsService, accounts: string[]): string | undefined {
   const actions = actionsOf(statement).map((a) => a.toLowerCase());
   const onlyEcrActions = statement.not_actions === undefined && actions.every((a) => ECR_LAYER_ACTIONS.map((e) => e.toLowerCase()).includes(a));
   if (service.region && resource === ecrLayerObjectsArn(service.region) && onlyEcrActions) return `${resource} (ECR image layers, read-only)`;
