@@ -1,3 +1,4 @@
+import { literalBool } from "./literal-bool";
 import { resourceCopies } from "./resource-copies";
 import { SynthesizedStack, SynthResource } from "./synthesized-stack";
 import { block, blocks } from "./terraform-document";
@@ -53,7 +54,9 @@ const SOURCES: Record<BucketProperty, PropertySource> = {
     inline: (b) => {
       const versioning = block(b.versioning);
       if (!versioning) return undefined;
-      return { status: versioning.enabled === true || versioning.enabled === "true" ? "Enabled" : "Suspended" };
+      const enabled = literalBool(versioning.enabled);
+      if (enabled === "unreadable") return { status: `enabled = ${JSON.stringify(versioning.enabled)}, an expression known only at plan time` };
+      return { status: enabled ? "Enabled" : "Suspended" };
     },
     inlineName: "versioning",
   },

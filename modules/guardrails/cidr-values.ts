@@ -13,26 +13,15 @@ export type CidrValue =
 /** Resource types whose `cidr_block` argument is also the block they get, so a reference to it can be read. */
 const CIDR_BLOCK_OWNERS = ["aws_vpc", "aws_subnet", "aws_vpc_ipv4_cidr_block_association"];
 
-const REFERENCE = /^\$\{([a-z0-9_]+)\.([^.}\s]+)\.([a-z0-9_]+)\}$/;
-
 const isTemplate = (text: string) => text.includes("${") || text.includes("%{");
-
-/** The resource a whole-string reference `${type.name.attribute}` points at in this stack, with the attribute. */
-export function referencedResource(stack: SynthesizedStack, value: unknown): { type: string; config: Record<string, any>; attribute: string } | undefined {
-  if (typeof value !== "string") return undefined;
-  const match = REFERENCE.exec(value);
-  if (!match) return undefined;
-  const resource = stack.resources(match[1]).find((r) => r.logicalId === match[2]);
-  return resource && { type: match[1], config: resource.config, attribute: match[3] };
-}
 
 /** One CIDR-valued attribute. */
 export function readCidr(stack: SynthesizedStack, value: unknown): CidrValue {
   const text = typeof value === "string" ? value : JSON.stringify(value);
   if (typeof value !== "string") return { kind: "unverifiable", text, reason: "is not a string" };
   if (isTemplate(value)) {
-    const target = referencedResource(stack, value);
-    const literal = target && CIDR_BLOCK_OWNERS.includes(target.type) && target.attribute === "cidr_block" ? target.config.cidr_block : undefined;
+    const target = stack.referenced(value);
+    const literal = target && CIDR_BLOCK_OWNERS.includes(target.resource.type) && target.attribute === "cidr_block" ? target.resource.config.cidr_block : undefined;
     if (typeof literal !== "string" || isTemplate(literal)) return { kind: "unverifiable", text, reason: "is an expression known only at plan time" };
     const cidr = parseCidr(literal);
     return "error" in cidr ? { kind: "unverifiable", text, reason: `refers to ${literal}, which ${cidr.error}` } : { kind: "cidr", text: `${value} (${literal})`, cidr };

@@ -17,6 +17,9 @@ export interface SynthResource {
 
 export type { PolicyStatement } from "./iam/policy-statement";
 
+/** `${type.name.attribute}`, the whole string: a reference to one resource's attribute. */
+const WHOLE_REFERENCE = /^\$\{([a-z0-9_]+)\.([^.}\s]+)\.([a-z0-9_]+)\}$/;
+
 export class SynthesizedStack {
   /** The configuration in canonical shape (see terraform-document.ts). */
   readonly json: TerraformDocument;
@@ -59,6 +62,17 @@ export class SynthesizedStack {
   /** `${type.logicalId.attribute}`: how other resources reference `resource`. */
   static reference(resource: SynthResource, attribute: string): string {
     return `\${${resource.type}.${resource.logicalId}.${attribute}}`;
+  }
+
+  /**
+   * The resource of this stack that a whole-string reference `${type.name.attribute}` names, with
+   * the attribute; undefined for anything else. Written as `reference()` writes it, with no spaces:
+   * the rules compare references as written, so one they would not match is not read either.
+   */
+  referenced(value: unknown): { readonly resource: SynthResource; readonly attribute: string } | undefined {
+    const match = typeof value === "string" ? WHOLE_REFERENCE.exec(value) : null;
+    const resource = match ? this.resources(match[1]).find((r) => r.logicalId === match[2]) : undefined;
+    return resource && { resource, attribute: match![3] };
   }
 
   /** Resources of `type` whose `attribute` points at `target` (by reference or by literal value). */

@@ -3,6 +3,7 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { Construct } from "constructs";
 import { partitionOf } from "../../config/names";
+import { ENVIRONMENT_BUCKET_ACTIONS } from "../network/s3-endpoint-access";
 import { allow, deny, forPrincipals, fromSource } from "./policy-statements";
 import { MWAA_SERVICE_PRINCIPALS } from "./service-principals";
 
@@ -60,7 +61,7 @@ export class MwaaExecutionRole extends Construct {
       statement: [
         allow("PublishMetricsOfThisEnvironment", ["airflow:PublishMetrics"], [props.environmentArn]),
         deny("NoBucketListing", ["s3:ListAllMyBuckets"], bucket),
-        allow("ReadDagBucket", ["s3:GetObject*", "s3:GetBucket*", "s3:List*"], bucket),
+        allow("ReadDagBucket", ENVIRONMENT_BUCKET_ACTIONS, bucket),
         allow(
           "WriteEnvironmentLogs",
           [

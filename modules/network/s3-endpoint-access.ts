@@ -30,8 +30,9 @@ export const ECR_LAYER_ACTIONS = ["s3:GetObject"];
 
 /**
  * What the environment does with its own buckets: the reads of the MWAA guide's execution-role
- * policy ("Amazon MWAA execution role", customer-managed key), the same as MwaaExecutionRole's
- * ReadDagBucket statement. No write: nothing in the VPC needs to write to S3.
+ * policy ("Amazon MWAA execution role", customer-managed key). MwaaExecutionRole's ReadDagBucket
+ * statement grants exactly these, and the S3 gateway policy allows no more. No write: nothing in
+ * the VPC needs to write to S3.
  */
 export const ENVIRONMENT_BUCKET_ACTIONS = ["s3:GetObject*", "s3:GetBucket*", "s3:List*"];
 

@@ -1,5 +1,6 @@
 import { iamAction, serviceActions, takesNoResourceArn } from "./iam-actions";
 import { PolicyStatement } from "./policy-statement";
+import { wildcardMatches } from "./wildcard-pattern";
 
 /**
  * Actions as IAM matches them: a pattern matches the whole `service:action` name, case-insensitive,
@@ -8,20 +9,8 @@ import { PolicyStatement } from "./policy-statement";
  * that none of its patterns match.
  */
 
-const compiled = new Map<string, RegExp>();
-
-function regexOf(pattern: string): RegExp {
-  let regex = compiled.get(pattern);
-  if (!regex) {
-    const body = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
-    regex = new RegExp(`^${body}$`, "is");
-    compiled.set(pattern, regex);
-  }
-  return regex;
-}
-
 /** Whether the action pattern `pattern` matches the action `action` (`service:Name`). */
-export const matchesAction = (pattern: string, action: string): boolean => regexOf(pattern).test(action);
+export const matchesAction = (pattern: string, action: string): boolean => wildcardMatches(pattern, action, "any case");
 
 /** Whether `pattern` has a wildcard. */
 const isWildcard = (text: string) => /[*?]/.test(text);

@@ -1,4 +1,5 @@
 import { PolicyCondition, PolicyStatement } from "./policy-statement";
+import { isAccountId } from "./principals";
 
 /**
  * When a condition narrows a grant. A rule that accepts "conditioned" must ask what the condition
@@ -86,7 +87,7 @@ function specific(value: string, kind: ValueKind, wildcards: boolean): boolean {
   const placeholderOnly = value.replace(PLACEHOLDER, "") === "" && value.length > 0;
   switch (kind) {
     case "account":
-      return placeholderOnly || /^\d{12}$/.test(text);
+      return placeholderOnly || isAccountId(text);
     case "organization":
       return placeholderOnly || /^o-[a-z0-9]{10,32}$/.test(text);
     case "organization-path":
@@ -112,7 +113,7 @@ function specificArn(arn: string, wildcards: boolean): boolean {
   const parts = arn.split(":");
   if (parts.length < 6 || parts[0] !== "arn") return false;
   const account = parts[4];
-  if (account !== "") return /^\d{12}$/.test(account) || account === "x";
+  if (account !== "") return isAccountId(account) || account === "x";
   const resource = parts.slice(5).join(":").split("/")[0];
   return resource.length > 0 && !(wildcards && /[*?]/.test(resource));
 }

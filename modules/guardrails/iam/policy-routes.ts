@@ -106,10 +106,9 @@ const values = (value: unknown): unknown[] => (value === undefined ? [] : Array.
 function principalNamed(stack: SynthesizedStack, kind: GranteeKind, reference: unknown): SynthResource | undefined {
   if (typeof reference !== "string") return undefined;
   const type = PRINCIPAL_TYPES[kind];
-  const referenced = /^\$\{\s*([a-z0-9_]+)\.([\w-]+)\.\w+\s*\}$/.exec(reference);
-  return stack.resources(type).find((p) =>
-    referenced ? referenced[1] === type && referenced[2] === p.logicalId : reference === p.config.name || reference === p.config.arn,
-  );
+  const referenced = stack.referenced(reference);
+  if (referenced) return referenced.resource.type === type ? referenced.resource : undefined;
+  return stack.resources(type).find((p) => reference === p.config.name || reference === p.config.arn);
 }
 
 /** Every route by which a managed policy reaches a role, user, group or permission set. */

@@ -32,3 +32,6 @@ export interface PolicyCondition {
 }
 
 export const allows = (s: PolicyStatement): boolean => (s.effect ?? "Allow") === "Allow";
+
+/** How evidence names a statement of a resource policy: its Sid, or that it has none. */
+export const sidOf = (s: PolicyStatement): string => s.sid ?? "(no sid)";

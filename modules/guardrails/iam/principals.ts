@@ -2,9 +2,12 @@ import { SynthesizedStack } from "../synthesized-stack";
 import { PolicyStatement } from "./policy-statement";
 
 /**
- * Who a statement of a resource policy (key, bucket, trust) applies to. `"*"` and `{"AWS": "*"}`
- * are everyone, anonymous callers included; a wildcard inside an identifier is treated the same
- * (IAM refuses it, so nothing is lost). `NotPrincipal` applies to everyone it does not list.
+ * Who a statement of a resource policy (key, bucket, endpoint, trust) applies to. `"*"` and
+ * `{"AWS": "*"}` are everyone, anonymous callers included; a wildcard inside an identifier is
+ * treated the same (IAM refuses it, so nothing is lost). `NotPrincipal` applies to everyone it does
+ * not list. A statement that names no principal (none, or an empty list) is read as everyone: AWS
+ * refuses a resource policy without a Principal (VPC guide, "Control access to VPC endpoints using
+ * endpoint policies"), so that reading fails closed and loses nothing.
  */
 
 const isWildcard = (identifier: string) => /[*?]/.test(identifier);
@@ -12,13 +15,17 @@ const isWildcard = (identifier: string) => /[*?]/.test(identifier);
 /** Whether the statement applies to anyone at all (before its conditions). */
 export function admitsAnyone(statement: PolicyStatement): boolean {
   if (statement.not_principals !== undefined) return true;
-  return (statement.principals ?? []).some((p) => p.type === "*" || p.identifiers.some(isWildcard));
+  const principals = statement.principals ?? [];
+  return principals.length === 0 || principals.some((p) => p.type === "*" || p.identifiers.some(isWildcard));
 }
+
+/** An AWS account id: twelve digits. */
+export const isAccountId = (text: string): boolean => /^\d{12}$/.test(text);
 
 /** The accounts a stack may deploy to: its AWS providers' `allowed_account_ids`. */
 export function stackAccounts(stack: SynthesizedStack): string[] {
   const ids = stack.awsProviders.flatMap((p) => (Array.isArray(p.allowed_account_ids) ? p.allowed_account_ids : []));
-  return [...new Set(ids.filter((id): id is string => typeof id === "string" && /^\d{12}$/.test(id)))];
+  return [...new Set(ids.filter((id): id is string => typeof id === "string" && isAccountId(id)))];
 }
 
 /** The current account as Terraform knows it: `${data.aws_caller_identity.<name>.account_id}`. */
@@ -34,5 +41,5 @@ export function isAccountRoot(identifier: string, accounts: readonly string[]): 
   const account = match?.[1] ?? match?.[2];
   if (account === undefined) return false;
   if (CALLER_ACCOUNT.test(account)) return true;
-  return /^\d{12}$/.test(account) && (accounts.length === 0 || accounts.includes(account));
+  return isAccountId(account) && (accounts.length === 0 || accounts.includes(account));
 }

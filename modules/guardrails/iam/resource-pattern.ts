@@ -1,3 +1,5 @@
+import { wildcardMatches } from "./wildcard-pattern";
+
 /**
  * Whether a `Resource` pattern reaches every resource of a service, or of every service: `*`,
  * `arn:*`, a wildcard service (`arn:aws:*:...`), or an ARN whose region, account and resource are
@@ -15,3 +17,10 @@ export function reachesEveryResource(pattern: string): boolean {
   if (/[*?]/.test(parts[2])) return true;
   return wildcard && parts.slice(3).join(":").replace(/[*?:/]/g, "") === "";
 }
+
+/**
+ * Whether the `Resource` pattern `pattern` matches `resource` as written: an ARN, or a reference to
+ * a resource of the stack with a path after it (`${aws_s3_bucket.x.arn}/*` matches
+ * `${aws_s3_bucket.x.arn}/key`).
+ */
+export const matchesResource = (pattern: string, resource: string): boolean => wildcardMatches(pattern, resource, "exact case");

@@ -1,6 +1,6 @@
 import { narrowsPrincipals } from "../../iam/conditions";
 import { admitsAnyone } from "../../iam/principals";
-import { allows } from "../../iam/policy-statement";
+import { allows, sidOf } from "../../iam/policy-statement";
 import { check, Rule } from "../../rule";
 import { keyPolicySubjects } from "./key-policies";
 
@@ -18,6 +18,6 @@ export const kmsNoWildcardPrincipal: Rule = {
       const open = readable.flat().filter((s) => allows(s) && admitsAnyone(s) && !narrowsPrincipals(s));
       // An unverifiable policy is IAM.UNVERIFIABLE_POLICY's: no PASS is given for what was not read.
       if (open.length === 0 && readable.length < policies.length) return [];
-      return [check(resource, open.length === 0, open.length === 0 ? "every Allow names its principals or narrows them with a condition" : `Allow to anyone without a condition that narrows who: ${open.map((s) => s.sid ?? "(no sid)").join(", ")}`)];
+      return [check(resource, open.length === 0, open.length === 0 ? "every Allow names its principals or narrows them with a condition" : `Allow to anyone without a condition that narrows who: ${open.map(sidOf).join(", ")}`)];
     }),
 };

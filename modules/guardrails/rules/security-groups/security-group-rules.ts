@@ -1,10 +1,11 @@
 import { AddressSet, Cidr, parseCidr } from "../../address-space";
-import { CidrValue, readCidr, readCidrList, referencedResource } from "../../cidr-values";
+import { CidrValue, readCidr, readCidrList } from "../../cidr-values";
 import { literalBool } from "../../literal-bool";
 import { publicPart, PUBLIC } from "../../non-public-address-space";
 import { check, Evaluation } from "../../rule";
 import { SynthesizedStack } from "../../synthesized-stack";
 import { blocks } from "../../terraform-document";
+import { isS3Gateway } from "../../vpc-endpoint-services";
 
 export type Direction = "ingress" | "egress";
 
@@ -45,8 +46,6 @@ function cidrPeer(field: string, value: CidrValue): Peer {
 
 const cidrPeers = (stack: SynthesizedStack, field: string, value: unknown): Peer[] => readCidrList(stack, value).map((v) => cidrPeer(field, v));
 
-const S3_SERVICE = /^com\.amazonaws\.[a-z0-9-]+\.s3$/;
-
 /**
  * The peer a prefix list id stands for: the S3 gateway endpoint's list, or a customer-managed list
  * of this stack judged by its entries (inline and `aws_ec2_managed_prefix_list_entry`). Any other
@@ -54,18 +53,16 @@ const S3_SERVICE = /^com\.amazonaws\.[a-z0-9-]+\.s3$/;
  */
 function prefixListPeer(stack: SynthesizedStack, field: string, value: unknown): Peer {
   const text = `${field} = ${shown(value)}`;
-  const target = referencedResource(stack, value);
-  if (target?.type === "aws_vpc_endpoint" && target.attribute === "prefix_list_id") {
-    const endpoint = target.config;
-    // vpc_endpoint_type defaults to Gateway.
-    if ((endpoint.vpc_endpoint_type ?? "Gateway") === "Gateway" && typeof endpoint.service_name === "string" && S3_SERVICE.test(endpoint.service_name)) {
+  const target = stack.referenced(value);
+  if (target?.resource.type === "aws_vpc_endpoint" && target.attribute === "prefix_list_id") {
+    if (isS3Gateway(target.resource.config)) {
       return { kind: "s3-gateway", text: `${shown(value)} (the S3 gateway endpoint's prefix list)` };
     }
     return { kind: "unverifiable", text, reason: "is the prefix list of an endpoint other than the S3 gateway endpoint" };
   }
-  if (target?.type === "aws_ec2_managed_prefix_list" && target.attribute === "id") {
+  if (target?.resource.type === "aws_ec2_managed_prefix_list" && target.attribute === "id") {
     const entries = [
-      ...inlineEntries(stack, target.config.entry),
+      ...inlineEntries(stack, target.resource.config.entry),
       ...stack.resources("aws_ec2_managed_prefix_list_entry").filter((e) => e.config.prefix_list_id === value).map((e) => readCidr(stack, e.config.cidr)),
     ];
     const unreadable = entries.find((e) => e.kind === "unverifiable");
@@ -165,13 +162,14 @@ export function securityGroupRules(stack: SynthesizedStack): GroupRule[] {
  * where the VPC was given public address space.
  */
 function ownVpcSpace(stack: SynthesizedStack, group: string): AddressSet {
-  const owner = referencedResource(stack, group);
-  if (!owner || !INLINE_GROUPS.includes(owner.type) || owner.attribute !== "id") return AddressSet.EMPTY;
-  const vpc = referencedResource(stack, owner.config.vpc_id);
-  if (!vpc || vpc.type !== "aws_vpc" || vpc.attribute !== "id") return AddressSet.EMPTY;
+  const owner = stack.referenced(group);
+  if (!owner || !INLINE_GROUPS.includes(owner.resource.type) || owner.attribute !== "id") return AddressSet.EMPTY;
+  const vpcId = owner.resource.config.vpc_id;
+  const vpc = stack.referenced(vpcId);
+  if (!vpc || vpc.resource.type !== "aws_vpc" || vpc.attribute !== "id") return AddressSet.EMPTY;
   const blocksOfVpc = [
-    vpc.config.cidr_block,
-    ...stack.resources("aws_vpc_ipv4_cidr_block_association").filter((a) => a.config.vpc_id === owner.config.vpc_id).map((a) => a.config.cidr_block),
+    vpc.resource.config.cidr_block,
+    ...stack.resources("aws_vpc_ipv4_cidr_block_association").filter((a) => a.config.vpc_id === vpcId).map((a) => a.config.cidr_block),
   ];
   // AWS gives a VPC IPv4 blocks from /16 to /28 only.
   const cidrs = blocksOfVpc.flatMap((b): Cidr[] => {
@@ -226,7 +224,7 @@ function strayPrefixListEntries(stack: SynthesizedStack, direction: Direction): 
   const verb = direction === "ingress" ? "admits" : "sends to";
   return stack
     .resources("aws_ec2_managed_prefix_list_entry")
-    .filter((e) => referencedResource(stack, e.config.prefix_list_id)?.type !== "aws_ec2_managed_prefix_list")
+    .filter((e) => stack.referenced(e.config.prefix_list_id)?.resource.type !== "aws_ec2_managed_prefix_list")
     .map((e) => {
       const value = readCidr(stack, e.config.cidr);
       if (value.kind === "unverifiable") return check(e.path, false, `unverifiable: cidr = ${value.text} ${value.reason}; a rule that uses prefix list ${shown(e.config.prefix_list_id)} ${verb} it`);

@@ -1,9 +1,14 @@
 import { ECR_LAYER_ACTIONS, ecrLayerObjectsArn, OWN_ACCOUNT_CONDITION_KEY } from "../../../network/s3-endpoint-access";
+import { wholeServiceGrants } from "../../iam/action-pattern";
+import { narrowsPrincipals } from "../../iam/conditions";
+import { admitsAnyone, stackAccounts } from "../../iam/principals";
+import { allows, PolicyStatement, sidOf } from "../../iam/policy-statement";
+import { reachesEveryResource } from "../../iam/resource-pattern";
 import { resourceCopies } from "../../resource-copies";
-import { appliesToAnyone, readResourcePolicy, ResourcePolicyStatement } from "../../resource-policy";
-import { restrictsPrincipal } from "../../restricting-condition";
 import { check, Evaluation, fail, Rule } from "../../rule";
+import { S3_PARTITIONS } from "../../s3-arns";
 import { SynthesizedStack, SynthResource } from "../../synthesized-stack";
+import { awsService, AwsService, endpointType } from "../../vpc-endpoint-services";
 
 export const vpcEndpointPolicies: Rule = {
   id: "VPC.ENDPOINT_POLICIES",
@@ -24,7 +29,7 @@ export const vpcEndpointPolicies: Rule = {
     "Endpoints to services other than AWS's (another account's PrivateLink service, Gateway Load Balancer, VPC Lattice resources) fail: no endpoint policy governs what they receive.",
   fix: "Give the S3 gateway the policy VpcEndpoints writes (this environment's buckets under aws:ResourceAccount, ECR's layer bucket read-only); name buckets, never \"*\"; write endpoint policies as a data.aws_iam_policy_document on the endpoint itself.",
   evaluate: (stack) => {
-    const accounts = ownAccounts(stack);
+    const accounts = stackAccounts(stack);
     const endpoints = stack.resources("aws_vpc_endpoint");
     const standalone = stack.resources("aws_vpc_endpoint_policy");
     const attached = new Set<SynthResource>();
@@ -44,30 +49,12 @@ export const vpcEndpointPolicies: Rule = {
 /** AWS's policy for an endpoint that has none, and for an aws_vpc_endpoint_policy without `policy`. */
 const FULL_ACCESS = JSON.stringify({ Statement: [{ Effect: "Allow", Principal: "*", Action: "*", Resource: "*" }] });
 
-/** The accounts the stack's AWS providers are pinned to: what "this account" means here. */
-function ownAccounts(stack: SynthesizedStack): string[] {
-  return stack.awsProviders.flatMap((p) => ([] as unknown[]).concat(p.allowed_account_ids ?? [])).filter((a): a is string => typeof a === "string" && /^\d{12}$/.test(a));
-}
-
-interface Service {
-  readonly region?: string;
-  readonly name: string;
-}
-
-/** `com.amazonaws.<region>.<service>` or `com.amazonaws.<global service>`; undefined for anything else. */
-function awsService(serviceName: unknown): Service | undefined {
-  if (typeof serviceName !== "string" || !serviceName.startsWith("com.amazonaws.") || serviceName.startsWith("com.amazonaws.vpce.")) return undefined;
-  const rest = serviceName.slice("com.amazonaws.".length);
-  const regional = /^([a-z]{2}(?:-[a-z]+)+-\d+)\.([a-z0-9][a-z0-9.-]*)$/.exec(rest);
-  if (regional) return { region: regional[1], name: regional[2] };
-  return /^[a-z0-9][a-z0-9.-]*$/.test(rest) ? { name: rest } : undefined;
-}
-
-const isS3 = (service: Service) => service.name.startsWith("s3");
+/** S3 and its variants (s3express...): each reaches buckets, so each is held to the S3 policy. */
+const isS3 = (service: AwsService) => service.name.startsWith("s3");
 
 function judgeEndpoint(stack: SynthesizedStack, endpoint: SynthResource, standalone: SynthResource[], accounts: string[]): Evaluation {
   const { config } = endpoint;
-  const type = config.vpc_endpoint_type ?? "Gateway";
+  const type = endpointType(config);
   if (type !== "Gateway" && type !== "Interface") {
     return fail(endpoint.path, `vpc_endpoint_type = ${JSON.stringify(type)}: traffic goes to an appliance or a resource no endpoint policy governs`);
   }
@@ -91,57 +78,54 @@ function judgeEndpoint(stack: SynthesizedStack, endpoint: SynthResource, standal
     return check(endpoint.path, true, `${service.name}: no policy, AWS's full-access default (accepted for interface endpoints, see the rule's explanation)`);
   }
 
-  const statements = readResourcePolicy(stack, sources[0].policy);
+  const statements = stack.policyStatements(sources[0].policy);
   if (!statements) return fail(endpoint.path, `${sources[0].from} cannot be read (not a data.aws_iam_policy_document reference or JSON text)`);
-  // Only Deny narrows; anything else (Allow, or an effect AWS would refuse) is read as a grant.
-  const grants = statements.filter((s) => s.effect !== "Deny");
+  const grants = statements.filter(allows);
   if (!isS3(service)) {
-    const open = grants.filter(opensEverything).map((s) => `${sid(s)} allows anyone every action on every resource`);
+    const open = grants.filter(opensEverything).map((s) => `${sidOf(s)} allows anyone every action on every resource`);
     return check(endpoint.path, open.length === 0, open.length === 0 ? `${service.name}: the policy does not open every action on every resource to anyone` : open.join("; "));
   }
 
   const problems: string[] = [];
   const allowed = new Set<string>();
   for (const statement of grants) {
-    if (anyone(statement) && everyAction(statement)) problems.push(`${sid(statement)} allows anyone every S3 action`);
+    if (anyone(statement) && everyAction(statement)) problems.push(`${sidOf(statement)} allows anyone every S3 action`);
     for (const resource of resourcesOf(statement)) {
       const verdict = allowedS3Resource(resource, statement, service, accounts);
       if (verdict) allowed.add(verdict);
-      else problems.push(`${sid(statement)} allows ${resource}, which is not an allowed S3 resource`);
+      else problems.push(`${sidOf(statement)} allows ${resource}, which is not an allowed S3 resource`);
     }
   }
   return check(endpoint.path, problems.length === 0, problems.length === 0 ? `S3 reachable only on ${[...allowed].join(", ")}` : problems.join("; "));
 }
 
-const sid = (s: ResourcePolicyStatement) => s.sid ?? "(no sid)";
-
 /** Anyone, and no condition narrows who. */
-const anyone = (s: ResourcePolicyStatement) => appliesToAnyone(s) && !restrictsPrincipal(s);
+const anyone = (s: PolicyStatement) => admitsAnyone(s) && !narrowsPrincipals(s);
 
-/** A statement without actions or resources is read as one on every action or resource. */
-const actionsOf = (s: ResourcePolicyStatement) => (s.actions && s.actions.length > 0 ? s.actions.map(String) : ["*"]);
-const resourcesOf = (s: ResourcePolicyStatement) => (s.resources && s.resources.length > 0 ? s.resources.map(String) : ["*"]);
+/**
+ * A statement without actions is read as one on every action, and one without resources, or with
+ * NotResource (every resource it does not list), as one on every resource.
+ */
+const actionsOf = (s: PolicyStatement) => (s.actions && s.actions.length > 0 ? s.actions : ["*"]);
+const resourcesOf = (s: PolicyStatement) => (s.not_resources === undefined && s.resources && s.resources.length > 0 ? s.resources : ["*"]);
 
-/** `*`, `service:*` (any run of wildcards), or NotAction: every action of the service. */
-function everyAction(s: ResourcePolicyStatement): boolean {
-  if (s.not_actions !== undefined) return true;
-  return actionsOf(s).some((a) => /^[*?]*$/.test(String(a)) || /^[^:]*:[*?]*\*[*?]*$/.test(String(a)));
-}
+/** Every action of some service: `*`, `s3:*`, `s3:?*`, patterns that together match them all, or NotAction. */
+const everyAction = (s: PolicyStatement) => wholeServiceGrants([{ ...s, actions: actionsOf(s) }]).length > 0;
 
-/** Every resource: "*" or only wildcards (NotResource reads as "*"). */
-const everyResource = (s: ResourcePolicyStatement) => resourcesOf(s).some((r) => /^[*?]*$/.test(String(r)) || /^arn:[*?]*$/.test(String(r)));
+/** Every resource of some service: "*", `arn:aws:s3:::*` and the like (see iam/resource-pattern.ts). */
+const everyResource = (s: PolicyStatement) => resourcesOf(s).some(reachesEveryResource);
 
-const opensEverything = (s: ResourcePolicyStatement) => anyone(s) && everyAction(s) && everyResource(s);
+const opensEverything = (s: PolicyStatement) => anyone(s) && everyAction(s) && everyResource(s);
 
 /** `arn:<partition>:s3:::<bucket>` or `.../<objects>`, with the bucket named literally. */
-const NAMED_BUCKET = /^arn:(aws|aws-cn|aws-us-gov):s3:::([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(\/.*)?$/;
+const NAMED_BUCKET = new RegExp(`^arn:(${S3_PARTITIONS.join("|")}):s3:::([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(/.*)?$`);
 
 /**
  * What an allowed S3 resource is, or undefined: ECR's layer bucket of the endpoint's Region read
  * with s3:GetObject alone, or a bucket named literally under StringEquals aws:ResourceAccount with
  * only this stack's accounts.
  */
-function allowedS3Resource(resource: string, statement: ResourcePolicyStatement, service: Service, accounts: string[]): string | undefined {
+function allowedS3Resource(resource: string, statement: PolicyStatement, service: AwsService, accounts: string[]): string | undefined {
   const actions = actionsOf(statement).map((a) => a.toLowerCase());
   const onlyEcrActions = statement.not_actions === undefined && actions.every((a) => ECR_LAYER_ACTIONS.map((e) => e.toLowerCase()).includes(a));
   if (service.region && resource === ecrLayerObjectsArn(service.region) && onlyEcrActions) return `${resource} (ECR image layers, read-only)`;
@@ -149,9 +133,9 @@ function allowedS3Resource(resource: string, statement: ResourcePolicyStatement,
   const ownAccount = (statement.condition ?? []).some(
     (c) =>
       c.test === "StringEquals" &&
-      String(c.variable).toLowerCase() === OWN_ACCOUNT_CONDITION_KEY.toLowerCase() &&
-      ([] as unknown[]).concat(c.values).length > 0 &&
-      ([] as unknown[]).concat(c.values).every((v) => accounts.includes(String(v))),
+      c.variable.toLowerCase() === OWN_ACCOUNT_CONDITION_KEY.toLowerCase() &&
+      c.values.length > 0 &&
+      c.values.every((v) => accounts.includes(v)),
   );
   if (named && ownAccount) return `${named[2]} (this account's)`;
   return undefined;
