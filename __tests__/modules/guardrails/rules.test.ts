@@ -25,6 +25,7 @@ function evaluate(rule: Rule, stacks: Stacks) {
 
 /** For every rule: how to break it in the example's synthesized JSON, and the resource that must fail. */
 const VIOLATIONS: Record<string, [keyof Stacks, (s: StackJson) => void, RegExp]> = {
+  "TERRAFORM.UNJUDGED_TYPE": ["mwaa", (s) => addResource(s, "aws_kms_grant", "share", { key_id: "${aws_kms_key.environment-key_B8FFA627.key_id}", grantee_principal: "arn:aws:iam::444455556666:root", operations: ["Decrypt"] }), /example-mwaa\/share/],
   "TERRAFORM.OPAQUE": ["mwaa", (s) => (s.module = { vendor: { source: "github.com/example/module" } }), /example-mwaa\/module\.vendor/],
   "DATA.PREVENT_DESTROY": ["mwaa", (s) => delete first(s, "aws_mwaa_environment").lifecycle, /airflow\/environment/],
   "MWAA.CMK_ARN": ["mwaa", (s) => (first(s, "aws_mwaa_environment").kms_key = "${aws_kms_key.environment-key_B8FFA627.key_id}"), /airflow\/environment/],

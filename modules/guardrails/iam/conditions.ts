@@ -17,7 +17,7 @@ import { isAccountId } from "./principals";
  *   only on a multivalued key;
  * - every value is specific: no value that matches everything (`*`, an ARN with a wildcard
  *   account, an organization path without its organization id). A reference to this stack's
- *   identifiers or an IAM policy variable is specific.
+ *   identifiers is specific; an IAM policy variable is not (it is the caller's own value).
  *
  * Keys from the IAM User Guide's global condition context keys and the KMS condition keys.
  */
@@ -63,8 +63,14 @@ const ARN_OPERATORS = ["ArnEquals", "ArnLike"];
 /** Operators whose values may hold `*` and `?` wildcards. */
 const WILDCARD_OPERATORS = ["StringLike", "ArnEquals", "ArnLike"];
 
-/** A Terraform reference or an IAM policy variable: one specific value per request. */
-const PLACEHOLDER = /\$\{[^}]*\}|&\{[^}]*\}/g;
+/** A Terraform reference to this configuration's values: one specific value. */
+const PLACEHOLDER = /(?<!\$)\$\{[^}]*\}/g;
+/**
+ * An IAM policy variable (`&{aws:PrincipalAccount}`, or `$${...}` as Terraform escapes it): the
+ * request's own value, so a condition that compares a caller's attribute with it holds for every
+ * caller (`aws:PrincipalAccount` equal to `&{aws:PrincipalAccount}`). No value that holds one counts.
+ */
+const POLICY_VARIABLE = /&\{[^}]*\}|\$\$\{[^}]*\}/;
 
 /** Whether `condition` narrows `facet` (see above). */
 export function restricts(condition: PolicyCondition, facet: Facet): boolean {
@@ -82,6 +88,7 @@ export function restricts(condition: PolicyCondition, facet: Facet): boolean {
 
 /** Whether a value names something specific, with `*`/`?` read as wildcards when `wildcards`. */
 function specific(value: string, kind: ValueKind, wildcards: boolean): boolean {
+  if (POLICY_VARIABLE.test(value)) return false;
   const text = value.replace(PLACEHOLDER, "x");
   const literal = (part: string) => part.length > 0 && !(wildcards && /[*?]/.test(part));
   const placeholderOnly = value.replace(PLACEHOLDER, "") === "" && value.length > 0;

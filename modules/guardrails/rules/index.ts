@@ -35,6 +35,7 @@ import { stateRemoteBackend } from "./state/remote-backend";
 import { providerAccountPinned } from "./provider/account-pinned";
 import { tagsMandatory } from "./tags/mandatory-tags";
 import { terraformOpaqueContent } from "./terraform/opaque-content";
+import { terraformUnjudgedType } from "./terraform/unjudged-types";
 import { vpcDefaultSecurityGroupClosed } from "./vpc/default-security-group-closed";
 import { vpcEndpointPolicies } from "./vpc/endpoint-policies";
 import { vpcFlowLogs } from "./vpc/flow-logs";
@@ -86,6 +87,7 @@ export const RULES: readonly Rule[] = [
   tagsMandatory,
   dataPreventDestroy,
   terraformOpaqueContent,
+  terraformUnjudgedType,
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);

@@ -35,6 +35,10 @@ describe("a condition that narrows who may act", () => {
     ["StringEquals", "aws:username", "alice"],
     ["ForAnyValue:StringLike", "aws:PrincipalOrgPaths", "*"],
     ["ArnEquals", "aws:PrincipalAccount", "111122223333"],
+    // IAM policy variables are the caller's own values: these hold for every caller.
+    ["StringEquals", "aws:PrincipalAccount", "&{aws:PrincipalAccount}"],
+    ["ArnLike", "aws:PrincipalArn", "arn:aws:iam::&{aws:PrincipalAccount}:*"],
+    ["StringEquals", "aws:PrincipalAccount", "$${aws:PrincipalAccount}"],
   ])("does not count %s %s %s", (test, variable, value) => {
     expect(restricts(condition(test, variable, value), "principal")).toBe(false);
   });
