@@ -1,4 +1,5 @@
 import { readPolicy, PolicyReading } from "./iam/policy-document";
+import { blockKey, resourcePaths } from "./resource-paths";
 import { PolicyStatement } from "./iam/policy-statement";
 import { canonicalTerraform, TerraformDocument } from "./terraform-document";
 
@@ -39,6 +40,13 @@ export class SynthesizedStack {
   }
 
   private readonly byType = new Map<string, SynthResource[]>();
+  private paths?: Map<string, string>;
+
+  /** What findings call a resource or data source: its construct path when believable (resource-paths.ts). */
+  pathOf(kind: "resource" | "data", type: string, name: string): string {
+    this.paths ??= resourcePaths(this.name, this.json);
+    return this.paths.get(blockKey(kind, type, name)) ?? `${this.name}/${kind === "data" ? "data." : ""}${type}.${name}`;
+  }
 
   /** The resources of `type` (every rule asks; the list is built once per type). */
   resources(type: string): SynthResource[] {
@@ -47,7 +55,7 @@ export class SynthesizedStack {
       found = Object.entries<Record<string, any>>(this.json.resource?.[type] ?? {}).map(([logicalId, config]) => ({
         type,
         logicalId,
-        path: config["//"]?.metadata?.path ?? `${this.name}/${logicalId}`,
+        path: this.pathOf("resource", type, logicalId),
         config,
       }));
       this.byType.set(type, found);

@@ -9,23 +9,9 @@ import {
   ENVIRONMENT_BUCKET_ACTIONS,
   OWN_ACCOUNT_CONDITION_KEY,
 } from "./s3-endpoint-access";
+import { MWAA_INTERFACE_ENDPOINT_SERVICES } from "./mwaa-endpoint-services";
 
-/**
- * Interface endpoints a private MWAA environment needs (MWAA guide, "Managing access to
- * service-specific Amazon VPC endpoints"): queues, logs, metrics, the key, container images and
- * MWAA's own API, environment and operations endpoints.
- */
-export const MWAA_INTERFACE_ENDPOINT_SERVICES = [
-  "sqs",
-  "logs",
-  "monitoring",
-  "kms",
-  "ecr.api",
-  "ecr.dkr",
-  "airflow.api",
-  "airflow.env",
-  "airflow.ops",
-] as const;
+export { MWAA_INTERFACE_ENDPOINT_SERVICES };
 
 export interface VpcEndpointsProps {
   readonly account: string;

@@ -42,7 +42,7 @@ describe("rule VPC.ENDPOINT_POLICIES", () => {
   it("passes an S3 gateway limited to this account's named buckets and ECR's layer bucket, and says what it reaches", () => {
     expect(judge(network())).toEqual([
       `PASS n/s3: S3 reachable only on dags-111122223333 (this account's), ${LAYERS} (ECR image layers, read-only)`,
-      "PASS n/sqs: sqs: no policy, AWS's full-access default (accepted for interface endpoints, see the rule's explanation)",
+      "PASS n/sqs: sqs: no policy, AWS's full-access default (accepted for the interface endpoints MWAA needs, see the rule's explanation)",
     ]);
   });
 

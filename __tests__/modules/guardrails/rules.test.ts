@@ -51,6 +51,7 @@ const VIOLATIONS: Record<string, [keyof Stacks, (s: StackJson) => void, RegExp]>
   "IAM.NO_PASS_ROLE": ["network", (s) => doc(s, "flow-logs/delivery-policy").statement.push({ effect: "Allow", actions: ["iam:PassRole"], resources: ["arn:aws:iam::111122223333:role/x"] }), /flow-logs\/delivery/],
   "IAM.NO_ADMIN_POLICY": ["mwaa", (s) => addResource(s, "aws_iam_role_policy_attachment", "admin", { role: "${aws_iam_role.execution-role_4702A0F0.name}", policy_arn: "arn:aws:iam::aws:policy/AdministratorAccess" }), /execution-role\/role/],
   "IAM.NO_KEY_ADMINISTRATION": ["mwaa", (s) => doc(s, "execution-role/permissions").statement.at(-1).actions.push("kms:PutKeyPolicy"), /execution-role\/policy/],
+  "IAM.OWN_ACCOUNT_GRANTS": ["mwaa", (s) => doc(s, "environment-key/policy").statement.push({ sid: "Share", effect: "Allow", actions: ["kms:Decrypt"], resources: ["*"], principals: [{ type: "AWS", identifiers: ["arn:aws:iam::444455556666:root"] }] }), /environment-key\/key/],
   "IAM.CONFUSED_DEPUTY": ["mwaa", (s) => delete doc(s, "execution-role/trust-policy").statement[0].condition, /execution-role\/role/],
   "IAM.TRUSTED_PRINCIPALS": ["mwaa", (s) => doc(s, "execution-role/trust-policy").statement[0].principals.push({ type: "AWS", identifiers: ["arn:aws:iam::444455556666:root"] }), /execution-role\/role/],
   "IAM.UNVERIFIABLE_POLICY": ["mwaa", (s) => (first(s, "aws_iam_role_policy").policy = '${jsonencode({"Statement" = [{"Effect" = "Allow", "Action" = "*", "Resource" = "*"}]})}'), /execution-role\/policy/],

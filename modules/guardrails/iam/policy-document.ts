@@ -220,6 +220,16 @@ function jsonConditions(field: Field, value: unknown): PolicyCondition[] {
  */
 const IDENTIFIER_ATTRIBUTE = /^(arn|id|name|key_id|account_id|partition|dns_suffix|region|bucket|unique_id|\w+_arn|\w+_id)$/;
 const REFERENCE = /^\s*(data\.)?(aws_[a-z0-9_]+)\.([\w-]+)((?:\[\d+\])?)\.([a-z_][a-z0-9_]*)\s*$/;
+/**
+ * Data sources whose attributes AWS reports about the caller's own context. Any other data source
+ * echoes what it was given or found (`data.aws_arn` returns its input, "arn:aws:s3:::*" included),
+ * so a policy field may not reference it.
+ */
+const CONTEXT_DATA_SOURCES: Readonly<Record<string, readonly string[]>> = {
+  aws_caller_identity: ["account_id", "arn", "id", "user_id"],
+  aws_partition: ["partition", "dns_suffix", "id"],
+  aws_region: ["name", "region", "id"],
+};
 
 /** Reads the fields of one statement, refusing values that only `terraform plan` knows. */
 class Field {
@@ -241,7 +251,8 @@ class Field {
     for (const body of templateExpressions(text)) {
       const reference = REFERENCE.exec(body);
       const known = reference && this.doc[reference[1] ? "data" : "resource"]?.[reference[2]]?.[reference[3]] !== undefined;
-      if (!reference || !known || !IDENTIFIER_ATTRIBUTE.test(reference[5]) || !text.includes(`\${${body}}`)) {
+      const trusted = reference && (reference[1] ? CONTEXT_DATA_SOURCES[reference[2]]?.includes(reference[5]) : IDENTIFIER_ATTRIBUTE.test(reference[5]));
+      if (!reference || !known || !trusted || !text.includes(`\${${body}}`)) {
         throw unreadable(`${this.where}.${name} holds \${${body.trim()}}, which could be anything`);
       }
     }

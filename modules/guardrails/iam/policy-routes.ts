@@ -35,7 +35,7 @@ export const KMS_KEY_TYPES = ["aws_kms_key", "aws_kms_external_key", "aws_kms_re
 export const KMS_KEY_POLICY_TYPE = "aws_kms_key_policy";
 
 /** Arguments that hold a resource policy on any other AWS resource (bucket, queue, endpoint...). */
-const RESOURCE_POLICY_ARGUMENTS = ["policy", "access_policy", "access_policies"];
+const RESOURCE_POLICY_ARGUMENTS = ["policy", "access_policy", "access_policies", "policy_document", "resource_policy"];
 /** Resources whose `policy` is not an IAM policy: an ECR lifecycle policy holds image rules. */
 const NOT_IAM_POLICIES = ["aws_ecr_lifecycle_policy"];
 

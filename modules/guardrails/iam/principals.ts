@@ -22,10 +22,15 @@ export function admitsAnyone(statement: PolicyStatement): boolean {
 /** An AWS account id: twelve digits. */
 export const isAccountId = (text: string): boolean => /^\d{12}$/.test(text);
 
-/** The accounts a stack may deploy to: its AWS providers' `allowed_account_ids`. */
+/**
+ * The account a stack deploys to: the one account every AWS provider block pins with
+ * `allowed_account_ids`. When the blocks disagree, or one pins none or several, no account counts
+ * as the stack's own (PROVIDER.ACCOUNT_PINNED fails the stack), so no grant to "this account" passes.
+ */
 export function stackAccounts(stack: SynthesizedStack): string[] {
-  const ids = stack.awsProviders.flatMap((p) => (Array.isArray(p.allowed_account_ids) ? p.allowed_account_ids : []));
-  return [...new Set(ids.filter((id): id is string => typeof id === "string" && isAccountId(id)))];
+  const pins = stack.awsProviders.map((p) => (Array.isArray(p.allowed_account_ids) && p.allowed_account_ids.length === 1 ? p.allowed_account_ids[0] : undefined));
+  const [first] = pins;
+  return pins.length > 0 && typeof first === "string" && isAccountId(first) && pins.every((pin) => pin === first) ? [first] : [];
 }
 
 /** The current account as Terraform knows it: `${data.aws_caller_identity.<name>.account_id}`. */
@@ -33,7 +38,7 @@ const CALLER_ACCOUNT = /^\$\{\s*data\.aws_caller_identity\.[\w-]+\.account_id\s*
 
 /**
  * Whether an AWS principal identifier is the root of one of `accounts` (`arn:<partition>:iam::<id>:root`
- * or the bare id, as IAM accepts both), or of the caller's account. With no account known, any
+ * or the bare id, as IAM accepts both), or of the caller's account. With no account known, no
  * named account's root counts.
  */
 export function isAccountRoot(identifier: string, accounts: readonly string[]): boolean {
@@ -41,5 +46,5 @@ export function isAccountRoot(identifier: string, accounts: readonly string[]): 
   const account = match?.[1] ?? match?.[2];
   if (account === undefined) return false;
   if (CALLER_ACCOUNT.test(account)) return true;
-  return isAccountId(account) && (accounts.length === 0 || accounts.includes(account));
+  return isAccountId(account) && accounts.includes(account);
 }

@@ -1,6 +1,7 @@
 import { Rule } from "../rule";
 import { dataPreventDestroy } from "./data/prevent-destroy";
 import { iamConfusedDeputy } from "./iam/confused-deputy";
+import { iamOwnAccountGrants } from "./iam/own-account-grants";
 import { iamNoAdminAccess } from "./iam/no-admin-access";
 import { iamNoKeyPolicyChanges } from "./iam/no-key-policy-changes";
 import { iamNoPassRole } from "./iam/no-pass-role";
@@ -69,6 +70,7 @@ export const RULES: readonly Rule[] = [
   iamNoAdminAccess,
   iamNoKeyPolicyChanges,
   iamConfusedDeputy,
+  iamOwnAccountGrants,
   iamTrustedPrincipals,
   iamUnverifiablePolicy,
   sgNoOpenIngress,

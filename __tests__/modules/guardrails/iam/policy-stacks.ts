@@ -3,7 +3,8 @@ import { SynthesizedStack } from "../../../../modules/guardrails/synthesized-sta
 
 /**
  * Small hand-written stacks for the IAM and KMS rules: the account 111122223333, and whatever
- * resources and data sources a test gives, each with a construct path `s/<logical id>`.
+ * resources and data sources a test gives: each resource with a construct path `s/<logical id>`
+ * (its data sources go by their address, as a path claimed twice would).
  */
 export const ACCOUNT = "111122223333";
 
@@ -11,7 +12,7 @@ const withPaths = (blocks: Record<string, Record<string, object>>) =>
   Object.fromEntries(Object.entries(blocks).map(([type, byName]) => [type, Object.fromEntries(Object.entries(byName).map(([name, config]) => [name, { "//": { metadata: { path: `s/${name}` } }, ...config }]))]));
 
 export function stackOf(resource: Record<string, Record<string, object>>, data: Record<string, Record<string, object>> = {}): SynthesizedStack {
-  return new SynthesizedStack("s", { provider: { aws: [{ allowed_account_ids: [ACCOUNT] }] }, resource: withPaths(resource), data: withPaths(data) });
+  return new SynthesizedStack("s", { provider: { aws: [{ allowed_account_ids: [ACCOUNT] }] }, resource: withPaths(resource), data });
 }
 
 /** `${data.aws_iam_policy_document.<name>.json}` */

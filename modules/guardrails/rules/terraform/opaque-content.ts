@@ -39,6 +39,7 @@ function copiesProblem(config: Record<string, any>): string | undefined {
 
 function opaqueParts(stack: SynthesizedStack): Evaluation[] {
   const where = (kind: string, name: string, config: Record<string, any>) => config["//"]?.metadata?.path ?? `${stack.name}/${kind}.${name}`;
+  const blockPath = (kind: "resource" | "data", type: string, name: string) => stack.pathOf(kind, type, name);
   const found: Evaluation[] = [];
   const flag = (resource: string, evidence: string) => found.push(check(resource, false, evidence));
 
@@ -61,7 +62,7 @@ function opaqueParts(stack: SynthesizedStack): Evaluation[] {
   for (const kind of ["resource", "data"] as const) {
     for (const [type, byName] of Object.entries<Record<string, any>>(stack.json[kind] ?? {})) {
       for (const [name, config] of Object.entries<Record<string, any>>(byName)) {
-        const resource = where(kind === "data" ? `data.${type}` : type, name, config);
+        const resource = blockPath(kind, type, name);
         if (!READABLE_PROVIDERS.includes(providerOf(type))) flag(resource, `${kind === "data" ? "data source" : "resource"} ${type} of provider ${providerOf(type)}: the rules read only AWS resources`);
         if (config.provider !== undefined && !awsNames.includes(providerArgument(config.provider))) {
           flag(resource, `provider = ${config.provider}: a provider the rules know nothing of`);

@@ -1,3 +1,4 @@
+import { MWAA_INTERFACE_ENDPOINT_SERVICES } from "../../../network/mwaa-endpoint-services";
 import { ECR_LAYER_ACTIONS, ecrLayerObjectsArn, OWN_ACCOUNT_CONDITION_KEY } from "../../../network/s3-endpoint-access";
 import { wholeServiceGrants } from "../../iam/action-pattern";
 import { narrowsPrincipals } from "../../iam/conditions";
@@ -25,7 +26,7 @@ export const vpcEndpointPolicies: Rule = {
     "Every aws_vpc_endpoint is judged with its policy, inline or from an aws_vpc_endpoint_policy (two for one endpoint fail: the last applied wins; one for an endpoint outside the stack fails, since its service cannot be seen; a policy the rule cannot read fails). " +
     "S3 endpoints (gateway or interface) must have a policy whose every Allow names only allowed S3 resources: a bucket by name with its objects, under StringEquals aws:ResourceAccount limited to this stack's account (allowed_account_ids), or ECR's image-layer bucket of the endpoint's Region with s3:GetObject alone; and no Allow of every action to anyone. " +
     "Any endpoint policy that allows anyone (\"*\", no condition narrowing the caller) every action on every resource fails, and so does a gateway endpoint without a policy. " +
-    "An interface endpoint without a policy passes, with its full access shown: the MWAA guide recommends full-access policies on the interface endpoints and the execution role as the control, and what MWAA reaches through them cannot be narrowed by account: its Celery queues are SQS queues owned by Amazon MWAA, its container images and the airflow.* APIs are AWS's, in accounts AWS does not document, and its own agents pull images with AWS's principals. " +
+    "An interface endpoint of a service MWAA needs (VPC.MWAA_ENDPOINTS) without a policy passes, with its full access shown; one to any other service needs a policy: the MWAA guide recommends full-access policies on the interface endpoints and the execution role as the control, and what MWAA reaches through them cannot be narrowed by account: its Celery queues are SQS queues owned by Amazon MWAA, its container images and the airflow.* APIs are AWS's, in accounts AWS does not document, and its own agents pull images with AWS's principals. " +
     "Endpoints to services other than AWS's (another account's PrivateLink service, Gateway Load Balancer, VPC Lattice resources) fail: no endpoint policy governs what they receive.",
   fix: "Give the S3 gateway the policy VpcEndpoints writes (this environment's buckets under aws:ResourceAccount, ECR's layer bucket read-only); name buckets, never \"*\"; write endpoint policies as a data.aws_iam_policy_document on the endpoint itself.",
   evaluate: (stack) => {
@@ -75,7 +76,10 @@ function judgeEndpoint(stack: SynthesizedStack, endpoint: SynthResource, standal
   if (sources.length === 0) {
     if (isS3(service)) return fail(endpoint.path, `${service.name} ${type.toLowerCase()} endpoint without a policy: every bucket of every account is reachable`);
     if (type === "Gateway") return fail(endpoint.path, `${service.name} gateway endpoint without a policy: full access to every account's resources`);
-    return check(endpoint.path, true, `${service.name}: no policy, AWS's full-access default (accepted for interface endpoints, see the rule's explanation)`);
+    if (!(MWAA_INTERFACE_ENDPOINT_SERVICES as readonly string[]).includes(service.name)) {
+      return fail(endpoint.path, `${service.name} interface endpoint without a policy: a service MWAA does not need, with AWS's full-access default, reaches that service's resources in every account`);
+    }
+    return check(endpoint.path, true, `${service.name}: no policy, AWS's full-access default (accepted for the interface endpoints MWAA needs, see the rule's explanation)`);
   }
 
   const statements = stack.policyStatements(sources[0].policy);

@@ -35,6 +35,7 @@ export const PATH_RESOURCES: Readonly<Record<string, string>> = {
   aws_api_gateway_vpc_link: "an API Gateway VPC link: a public API into the VPC",
   aws_apigatewayv2_vpc_link: "an API Gateway VPC link: a public API into the VPC",
   aws_cloudfront_vpc_origin: "a CloudFront VPC origin: a public distribution into the VPC",
+  aws_ec2_instance_connect_endpoint: "an EC2 Instance Connect Endpoint: SSH and RDP from the internet into the subnet",
   aws_default_vpc: "the Region's default VPC, which has an internet gateway and public subnets",
   aws_default_subnet: "a default subnet: public, routed to the default VPC's internet gateway",
 };

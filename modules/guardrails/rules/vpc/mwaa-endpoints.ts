@@ -1,7 +1,8 @@
+import { MWAA_INTERFACE_ENDPOINT_SERVICES } from "../../../network/mwaa-endpoint-services";
 import { check, Rule } from "../../rule";
 
 /** Services a private MWAA environment must reach through interface endpoints (MWAA guide). */
-const INTERFACE_SERVICES = ["sqs", "logs", "monitoring", "kms", "ecr.api", "ecr.dkr", "airflow.api", "airflow.env", "airflow.ops"];
+const INTERFACE_SERVICES: readonly string[] = MWAA_INTERFACE_ENDPOINT_SERVICES;
 
 export const vpcMwaaEndpoints: Rule = {
   id: "VPC.MWAA_ENDPOINTS",
