@@ -103,6 +103,12 @@ describe("every setting of an S3 bucket counts", () => {
       expect(failures(s3TlsOnly, otherBucket)).toEqual(["FAIL s/dags: no TLS-only Deny in the bucket policy"]);
       const narrowed = stack((w) => w.data.aws_iam_policy_document.tls.statement[0].condition.push({ test: "IpAddress", variable: "aws:SourceIp", values: ["203.0.113.0/24"] }));
       expect(failures(s3TlsOnly, narrowed)).toEqual(["FAIL s/dags: no TLS-only Deny in the bucket policy"]);
+      const sparing = stack((w) => {
+        const deny = w.data.aws_iam_policy_document.tls.statement[0];
+        delete deny.principals;
+        deny.not_principals = [{ type: "AWS", identifiers: ["arn:aws:iam::111122223333:role/plain-http"] }];
+      });
+      expect(failures(s3TlsOnly, sparing)).toEqual(["FAIL s/dags: no TLS-only Deny in the bucket policy"]);
     });
   });
 
@@ -211,6 +217,17 @@ describe("every setting of an S3 bucket counts", () => {
   });
 
   describe("access logging", () => {
+    it("never takes a bucket MWAA reads its DAGs from for a log target, whatever logs into it", () => {
+      const written = stack((w) => {
+        w.resource.aws_mwaa_environment = { env: { source_bucket_arn: "${aws_s3_bucket.dags.arn}" } };
+        w.resource.aws_s3_bucket_logging.into_dags = { bucket: "elsewhere", target_bucket: BUCKET };
+        delete w.resource.aws_s3_bucket_logging.logging;
+        w.resource.aws_s3_bucket_server_side_encryption_configuration.encryption.rule[0].apply_server_side_encryption_by_default = { sse_algorithm: "AES256" };
+      });
+      expect(failures(s3AccessLogging, written)).toEqual(["FAIL s/dags: no access logging"]);
+      expect(failures(s3KmsEncryption, written)).toEqual([expect.stringMatching(/^FAIL s\/dags: sse_algorithm = AES256/)]);
+    });
+
     it("fails the deprecated logging argument beside an aws_s3_bucket_logging", () => {
       const written = stack((w) => (w.resource.aws_s3_bucket.dags.logging = { target_bucket: "elsewhere" }));
       expect(failures(s3AccessLogging, written)).toEqual([expect.stringMatching(/^FAIL s\/dags: 2 settings of one kind \(the logging argument of s\/dags; aws_s3_bucket_logging s\/logging\)/)]);

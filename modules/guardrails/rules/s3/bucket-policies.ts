@@ -33,7 +33,8 @@ const covers = (resources: readonly string[], target: string) => resources.some(
  */
 export function deniesPlainHttp(statements: readonly PolicyStatement[], bucket?: SynthResource): boolean {
   return statements.some((s) => {
-    if (allows(s) || !admitsAnyone(s)) return false;
+    // Principal "*" itself: a NotPrincipal Deny spares the principals it lists, who may then use plain HTTP.
+    if (allows(s) || !admitsAnyone(s) || s.not_principals !== undefined) return false;
     if (!(s.actions ?? []).some((a) => ["s3:*", "*"].includes(a.toLowerCase()))) return false;
     const conditions = s.condition ?? [];
     const tls =

@@ -1,3 +1,4 @@
+import { literalBool } from "../../literal-bool";
 import { check, Rule } from "../../rule";
 
 export const s3NoForceDestroy: Rule = {
@@ -9,6 +10,12 @@ export const s3NoForceDestroy: Rule = {
   fix: "Leave force_destroy false; empty a bucket deliberately before destroying it.",
   evaluate: (stack) =>
     stack.resources("aws_s3_bucket").map((bucket) =>
-      check(bucket.path, bucket.config.force_destroy !== true, `force_destroy = ${bucket.config.force_destroy ?? "false (default)"}`),
+      check(
+        bucket.path,
+        literalBool(bucket.config.force_destroy) !== true && literalBool(bucket.config.force_destroy) !== "unreadable",
+        literalBool(bucket.config.force_destroy) === "unreadable"
+          ? `unverifiable: force_destroy = ${JSON.stringify(bucket.config.force_destroy)} is known only at plan time`
+          : `force_destroy = ${bucket.config.force_destroy ?? "false (default)"}`,
+      ),
     ),
 };
