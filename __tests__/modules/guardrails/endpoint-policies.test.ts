@@ -85,9 +85,13 @@ describe("rule VPC.ENDPOINT_POLICIES", () => {
     expect(failures(merged)).toHaveLength(1);
   });
 
-  it("fails an interface endpoint whose written policy allows anyone everything", () => {
+  it("accepts full access written out on an interface endpoint MWAA needs, as its default, and fails it on one MWAA does not need", () => {
     const written = network((w) => (w.resource.aws_vpc_endpoint.sqs.policy = fullAccess));
-    expect(failures(written)).toEqual(["FAIL n/sqs: (no sid) allows anyone every action on every resource"]);
+    expect(failures(written)).toEqual([]);
+    const other = network((w) => (w.resource.aws_vpc_endpoint.sqs.service_name = "com.amazonaws.eu-west-1.ssm"));
+    expect(failures(other)).toEqual(["FAIL n/sqs: ssm interface endpoint without a policy: a service MWAA does not need, with AWS's full-access default, reaches that service's resources in every account"]);
+    const otherOpen = network((w) => Object.assign(w.resource.aws_vpc_endpoint.sqs, { service_name: "com.amazonaws.eu-west-1.ssm", policy: fullAccess }));
+    expect(failures(otherOpen)).toEqual(["FAIL n/sqs: (no sid) allows anyone every action on every resource"]);
     const narrowed = network(
       (w) => (w.resource.aws_vpc_endpoint.sqs.policy = JSON.stringify({ Statement: [{ Effect: "Allow", Principal: "*", Action: "*", Resource: "*", Condition: { StringEquals: { "aws:PrincipalAccount": ACCOUNT } } }] })),
     );

@@ -25,8 +25,8 @@ export const vpcEndpointPolicies: Rule = {
     "A VPC with no internet path still reaches other accounts through its endpoints: without a policy the S3 gateway admits every bucket of every account, so anything in the VPC can copy data out. " +
     "Every aws_vpc_endpoint is judged with its policy, inline or from an aws_vpc_endpoint_policy (two for one endpoint fail: the last applied wins; one for an endpoint outside the stack fails, since its service cannot be seen; a policy the rule cannot read fails). " +
     "S3 endpoints (gateway or interface) must have a policy whose every Allow names only allowed S3 resources: a bucket by name with its objects, under StringEquals aws:ResourceAccount limited to this stack's account (allowed_account_ids), or ECR's image-layer bucket of the endpoint's Region with s3:GetObject alone; and no Allow of every action to anyone. " +
-    "Any endpoint policy that allows anyone (\"*\", no condition narrowing the caller) every action on every resource fails, and so does a gateway endpoint without a policy. " +
-    "An interface endpoint of a service MWAA needs (VPC.MWAA_ENDPOINTS) without a policy passes, with its full access shown; one to any other service needs a policy: the MWAA guide recommends full-access policies on the interface endpoints and the execution role as the control, and what MWAA reaches through them cannot be narrowed by account: its Celery queues are SQS queues owned by Amazon MWAA, its container images and the airflow.* APIs are AWS's, in accounts AWS does not document, and its own agents pull images with AWS's principals. " +
+    "Any other endpoint policy that allows anyone (\"*\", no condition narrowing the caller) every action on every resource fails, and so does a gateway endpoint without a policy. " +
+    "An interface endpoint of a service MWAA needs (VPC.MWAA_ENDPOINTS) without a policy, or with full access written out, passes, with its full access shown; one to any other service needs a policy that does not open everything: the MWAA guide recommends full-access policies on the interface endpoints and the execution role as the control, and what MWAA reaches through them cannot be narrowed by account: its Celery queues are SQS queues owned by Amazon MWAA, its container images and the airflow.* APIs are AWS's, in accounts AWS does not document, and its own agents pull images with AWS's principals. " +
     "Endpoints to services other than AWS's (another account's PrivateLink service, Gateway Load Balancer, VPC Lattice resources) fail: no endpoint policy governs what they receive.",
   fix: "Give the S3 gateway the policy VpcEndpoints writes (this environment's buckets under aws:ResourceAccount, ECR's layer bucket read-only); name buckets, never \"*\"; write endpoint policies as a data.aws_iam_policy_document on the endpoint itself.",
   evaluate: (stack) => {
@@ -87,6 +87,10 @@ function judgeEndpoint(stack: SynthesizedStack, endpoint: SynthResource, standal
   const grants = statements.filter(allows);
   if (!isS3(service)) {
     const open = grants.filter(opensEverything).map((s) => `${sidOf(s)} allows anyone every action on every resource`);
+    // Written out, full access is AWS's default: what the MWAA guide recommends for the endpoints MWAA needs.
+    if (open.length > 0 && (MWAA_INTERFACE_ENDPOINT_SERVICES as readonly string[]).includes(service.name) && type === "Interface") {
+      return check(endpoint.path, true, `${service.name}: full access written out, as AWS's default (accepted for the interface endpoints MWAA needs, see the rule's explanation)`);
+    }
     return check(endpoint.path, open.length === 0, open.length === 0 ? `${service.name}: the policy does not open every action on every resource to anyone` : open.join("; "));
   }
 
