@@ -1,8 +1,8 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ConfigError, loadEnvironmentConfigs, validateEnvironmentConfig } from "../../config/load";
-import { exampleRaw } from "../helpers/config-fixtures";
+import { validateEnvironmentConfig } from "../../config/load";
+import { exampleRaw, loadProblems } from "../helpers/config-fixtures";
 
 type Edit = (raw: Record<string, any>) => void;
 
@@ -17,16 +17,7 @@ function folderOf(environments: Record<string, Edit>): string {
   return dir;
 }
 
-function loadErrors(environments: Record<string, Edit>): readonly string[] {
-  const dir = folderOf(environments);
-  try {
-    loadEnvironmentConfigs(dir, dir);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-}
+const loadErrors = (environments: Record<string, Edit>): readonly string[] => loadProblems(folderOf(environments));
 
 const same: Edit = () => {};
 const hcp =

@@ -4,8 +4,8 @@ import { createServer, Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { MAX_CONFIG_FILE_BYTES } from "../../config/config-file";
-import { ConfigError, loadEnvironmentConfigs } from "../../config/load";
-import { exampleRaw, REPO_ROOT } from "../helpers/config-fixtures";
+import { loadEnvironmentConfigs } from "../../config/load";
+import { exampleRaw, loadProblems, REPO_ROOT } from "../helpers/config-fixtures";
 
 /*
  * The config folder as a hostile pull request can fill it: links out of the folder, named pipes,
@@ -36,16 +36,7 @@ function mkfifo(path: string): void {
   if (made.status !== 0) throw new Error(`mkfifo failed: ${made.stderr}`);
 }
 
-/** The ConfigError's problems (file names relative to the folder), or [] when the folder loads. */
-function loadErrors(dir: string): readonly string[] {
-  try {
-    loadEnvironmentConfigs(dir, dir);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-}
+const loadErrors = loadProblems;
 
 const NOT_REGULAR = "not a regular file, and was not opened; an environment is one JSON file: remove it or rename it so it does not end in .json";
 const LEAVES_FOLDER = "is a symbolic link that leads outside the config folder, and was not followed; the loader reads only files inside the folder: put the file itself here";

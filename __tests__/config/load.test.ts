@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ConfigError, loadEnvironmentConfigs, validateEnvironmentConfig } from "../../config/load";
-import { exampleConfig, exampleRaw, problemsAfter } from "../helpers/config-fixtures";
+import { loadEnvironmentConfigs, validateEnvironmentConfig } from "../../config/load";
+import { exampleConfig, exampleRaw, loadProblems, problemsAfter } from "../helpers/config-fixtures";
 
 type Edit = (raw: Record<string, any>) => void;
 
@@ -214,15 +214,7 @@ describe("loading the config folder", () => {
     }
     return dir;
   };
-  const loadErrors = (dir: string) => {
-    try {
-      loadEnvironmentConfigs(dir, dir);
-    } catch (error) {
-      if (error instanceof ConfigError) return error.problems;
-      throw error;
-    }
-    return [];
-  };
+  const loadErrors = loadProblems;
 
   it("loads every environment file in name order", () => {
     const staging = { ...exampleRaw(), name: "staging" };

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { EnvironmentConfig } from "../../config/environment-config";
-import { validateEnvironmentConfig } from "../../config/load";
+import { ConfigError, loadEnvironmentConfigs, validateEnvironmentConfig } from "../../config/load";
 
 export const REPO_ROOT = join(__dirname, "..", "..");
 
@@ -31,4 +31,15 @@ export function problemsAfter(edit: (raw: Record<string, any>) => void): string[
   edit(raw);
   const result = validateEnvironmentConfig(JSON.stringify(raw), "example.json");
   return result.ok ? [] : result.problems;
+}
+
+/** The problems loading the config folder `dir` reports (file names relative to it), or [] when it loads. */
+export function loadProblems(dir: string): readonly string[] {
+  try {
+    loadEnvironmentConfigs(dir, dir);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
 }
