@@ -115,7 +115,7 @@ export const CONFIG_FIELDS: Record<string, FieldDoc> = {
   },
   "airflow.configurationOptions": {
     description: "Airflow configuration overrides (`airflow_configuration_options`).",
-    allowed: "an object of `section.option` keys (lowercase, e.g. core.default_timezone) to string values without control characters, line breaks or backslashes; `${` and `%{` are kept as literal text (not beside a double quote)",
+    allowed: "an object of `section.option` keys (lowercase, e.g. core.default_timezone) to string values without control characters, line breaks or backslashes; `${` and `%{` are kept as literal text (not beside a double quote). Options that reveal secrets or open the API keep safe values (webserver.expose_config false or non-sensitive-only, core.hide_sensitive_var_conn_fields true, webserver.expose_stacktrace false, no anonymous api.auth_backends), secrets.backend is Secrets Manager or Parameter Store, and secrets.backend_kwargs names only this account's secrets",
     default: "{}",
   },
   "logging.retentionDays": {

@@ -1,4 +1,5 @@
 import { AcknowledgementPolicy, acknowledgementProblems } from "./acknowledgements";
+import { airflowOptionProblems } from "./airflow-options";
 import { cidrContains, cidrsOverlap, Ipv4Cidr, parseCidr } from "./cidr";
 import {
   CIDR_PREFIX,
@@ -48,6 +49,7 @@ export function crossFieldProblems(raw: unknown, policy: AcknowledgementPolicy):
     ...bucketNameProblems(config),
     ...stateProblems(config),
     ...acknowledgementProblems(asObject(config.guardrails).acknowledgements, config.name, policy),
+    ...airflowOptionProblems(asObject(config.airflow).configurationOptions, config.account),
   ];
 }
 
