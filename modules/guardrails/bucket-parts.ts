@@ -1,3 +1,4 @@
+import { inlineLifecycleRules, lifecycleConfigurationRules } from "./lifecycle-rules";
 import { literalBool } from "./literal-bool";
 import { resourceCopies } from "./resource-copies";
 import { SynthesizedStack, SynthResource } from "./synthesized-stack";
@@ -7,8 +8,9 @@ import { block, blocks } from "./terraform-document";
  * Every resource that sets a property of an S3 bucket, so that a rule judges them all.
  *
  * Since AWS provider 4 a bucket's policy, public access block, versioning, encryption, ownership,
- * access logging and ACL are separate resources, and the deprecated arguments of aws_s3_bucket
- * (policy, versioning, server_side_encryption_configuration, logging, acl, grant) still set them.
+ * access logging, ACL and lifecycle are separate resources, and the deprecated arguments of
+ * aws_s3_bucket (policy, versioning, server_side_encryption_configuration, logging, acl, grant,
+ * lifecycle_rule) still set them.
  * S3 keeps one of each per bucket: when two resources set the same one, whichever Terraform applies
  * last wins, so the one a reviewer read may not be the one deployed. And a part need not point at a
  * bucket of its own stack: its `bucket` can be a literal name, another stack's output or any
@@ -30,7 +32,7 @@ export interface BucketSetting {
   readonly copies: number | undefined;
 }
 
-export type BucketProperty = "policy" | "publicAccessBlock" | "versioning" | "encryption" | "ownership" | "logging" | "acl";
+export type BucketProperty = "policy" | "publicAccessBlock" | "versioning" | "encryption" | "ownership" | "logging" | "acl" | "lifecycle";
 
 interface PropertySource {
   /** The resource type that sets the property. */
@@ -84,6 +86,16 @@ const SOURCES: Record<BucketProperty, PropertySource> = {
       return { acl: b.acl, grants: grants.map((g) => ({ type: g.type, uri: g.uri, id: g.id, permissions: g.permissions })) };
     },
     inlineName: "acl/grant",
+  },
+  // Read as { reading: LifecycleReading } (see lifecycle-rules.ts): the two forms name their switch differently.
+  lifecycle: {
+    type: "aws_s3_bucket_lifecycle_configuration",
+    read: (c) => ({ reading: lifecycleConfigurationRules(c) }),
+    inline: (b) => {
+      const reading = inlineLifecycleRules(b);
+      return reading ? { reading } : undefined;
+    },
+    inlineName: "lifecycle_rule",
   },
 };
 

@@ -4,8 +4,8 @@ import { Finding, Status } from "../guardrails/evaluate";
 export const SEED_CONTROLS: readonly { control: string; how: string; rules: readonly string[] }[] = [
   {
     control: "1. Encrypted with customer-managed KMS keys",
-    how: "One CMK per environment encrypts the DAG bucket, the five log groups and the environment (given by ARN); flow logs and state have keys of their own; every key rotates and keeps an administrable policy.",
-    rules: ["MWAA.CMK_ARN", "S3.KMS_ENCRYPTION", "LOGS.KMS_ENCRYPTION", "KMS.ROTATION", "KMS.POLICY_DEFINED", "KMS.ADMINISTRABLE", "KMS.NO_WILDCARD_PRINCIPAL", "STATE.ENCRYPTED"],
+    how: "One CMK per environment encrypts the DAG bucket, the five log groups and the environment (given by ARN); flow logs and state have keys of their own; every key rotates, stays enabled and keeps an administrable policy.",
+    rules: ["MWAA.CMK_ARN", "S3.KMS_ENCRYPTION", "LOGS.KMS_ENCRYPTION", "KMS.ROTATION", "KMS.POLICY_DEFINED", "KMS.ADMINISTRABLE", "KMS.NO_WILDCARD_PRINCIPAL", "KMS.USABLE", "STATE.ENCRYPTED"],
   },
   {
     control: "2. VPC endpoints, private subnets, no public access (CS0012300)",

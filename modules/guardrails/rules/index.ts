@@ -1,4 +1,5 @@
 import { Rule } from "../rule";
+import { dataLifecycleKeepsData } from "./data/lifecycle-keeps-data";
 import { dataPreventDestroy } from "./data/prevent-destroy";
 import { iamConfusedDeputy } from "./iam/confused-deputy";
 import { iamOwnAccountGrants } from "./iam/own-account-grants";
@@ -13,6 +14,7 @@ import { kmsKeyPolicyDefined } from "./kms/key-policy-defined";
 import { kmsKeyRotation } from "./kms/key-rotation";
 import { kmsNoWildcardPrincipal } from "./kms/no-wildcard-principal";
 import { kmsRootAdministration } from "./kms/root-administration";
+import { kmsUsable } from "./kms/usable";
 import { logsKmsEncryption } from "./logs/kms-encryption";
 import { logsRetention } from "./logs/retention";
 import { mwaaAllLoggingEnabled } from "./mwaa/all-logging-enabled";
@@ -54,6 +56,7 @@ export const RULES: readonly Rule[] = [
   kmsKeyPolicyDefined,
   kmsRootAdministration,
   kmsNoWildcardPrincipal,
+  kmsUsable,
   s3KmsEncryption,
   s3PublicAccessBlock,
   s3TlsOnly,
@@ -88,6 +91,7 @@ export const RULES: readonly Rule[] = [
   providerAccountPinned,
   tagsMandatory,
   dataPreventDestroy,
+  dataLifecycleKeepsData,
   terraformOpaqueContent,
   terraformUnjudgedType,
 ];

@@ -8,8 +8,8 @@ export interface Verdict {
 }
 
 export interface PropertyJudgement {
-  /** Evidence when a bucket has no setting of the property, which is a violation. */
-  readonly missing: string;
+  /** When a bucket has no setting of the property: evidence of a violation, or a verdict (no lifecycle loses nothing). */
+  readonly missing: string | Verdict;
   /** Judges a bucket's one setting, or an untied part on its own (bucket undefined). */
   readonly judge: (setting: BucketSetting, bucket?: SynthResource) => Verdict;
   /** Decides a bucket without reading its settings (an access log target...). */
@@ -28,7 +28,10 @@ export function judgeSoleSetting(stack: SynthesizedStack, property: BucketProper
       const exempt = judgement.exempt?.(bucket);
       if (exempt) return check(bucket.path, exempt.ok, exempt.evidence);
       const outcome = soleSetting(settings);
-      if (outcome.kind === "none") return fail(bucket.path, judgement.missing);
+      if (outcome.kind === "none") {
+        const { missing } = judgement;
+        return typeof missing === "string" ? fail(bucket.path, missing) : check(bucket.path, missing.ok, missing.evidence);
+      }
       if (outcome.kind === "conflict") return fail(bucket.path, outcome.evidence);
       const verdict = judgement.judge(outcome.setting, bucket);
       const inline = outcome.setting.resource === bucket.path;

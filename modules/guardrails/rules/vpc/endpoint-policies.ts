@@ -14,7 +14,7 @@ import { awsService, AwsService, endpointType } from "../../vpc-endpoint-service
 export const vpcEndpointPolicies: Rule = {
   id: "VPC.ENDPOINT_POLICIES",
   title: "Endpoint policies limit what the private network reaches",
-  evaluates: "the policy of every aws_vpc_endpoint, inline or from aws_vpc_endpoint_policy: S3 endpoints limited to named buckets of this account and ECR's layer bucket; no full access to anyone; gateways need a policy; unreadable policies fail",
+  evaluates: "the policy of every aws_vpc_endpoint, inline or from aws_vpc_endpoint_policy: S3 endpoints limited to named buckets of this account and ECR's layer bucket; endpoints to services MWAA does not need limit every Allow to this account; gateways need a policy; unreadable policies fail",
   sources: [
     "MWAA guide: Security in your VPC, VPC endpoint policies (S3 gateway policy for the DAG bucket and ECR's image layers)",
     "ECR guide: minimum Amazon S3 bucket permissions for Amazon ECR",
@@ -25,10 +25,11 @@ export const vpcEndpointPolicies: Rule = {
     "A VPC with no internet path still reaches other accounts through its endpoints: without a policy the S3 gateway admits every bucket of every account, so anything in the VPC can copy data out. " +
     "Every aws_vpc_endpoint is judged with its policy, inline or from an aws_vpc_endpoint_policy (two for one endpoint fail: the last applied wins; one for an endpoint outside the stack fails, since its service cannot be seen; a policy the rule cannot read fails). " +
     "S3 endpoints (gateway or interface) must have a policy whose every Allow names only allowed S3 resources: a bucket by name with its objects, under StringEquals aws:ResourceAccount limited to this stack's account (allowed_account_ids), or ECR's image-layer bucket of the endpoint's Region with s3:GetObject alone; and no Allow of every action to anyone. " +
-    "Any other endpoint policy that allows anyone (\"*\", no condition narrowing the caller) every action on every resource fails, and so does a gateway endpoint without a policy. " +
-    "An interface endpoint of a service MWAA needs (VPC.MWAA_ENDPOINTS) without a policy, or with full access written out, passes, with its full access shown; one to any other service needs a policy that does not open everything: the MWAA guide recommends full-access policies on the interface endpoints and the execution role as the control, and what MWAA reaches through them cannot be narrowed by account: its Celery queues are SQS queues owned by Amazon MWAA, its container images and the airflow.* APIs are AWS's, in accounts AWS does not document, and its own agents pull images with AWS's principals. " +
+    "A gateway endpoint without a policy fails. " +
+    "An interface endpoint of a service MWAA needs (VPC.MWAA_ENDPOINTS) without a policy, or with full access written out, passes, with its full access shown: the MWAA guide recommends full-access policies on the interface endpoints and the execution role as the control, and what MWAA reaches through them cannot be narrowed by account: its Celery queues are SQS queues owned by Amazon MWAA, its container images and the airflow.* APIs are AWS's, in accounts AWS does not document, and its own agents pull images with AWS's principals. " +
+    "An endpoint to any other service (SNS, SSM, DynamoDB...) needs a policy whose every Allow stays in this stack's account (allowed_account_ids): each resource an ARN naming that account, or the statement under StringEquals aws:ResourceAccount with only that account; otherwise one action on \"*\" (sns:Publish) carries data to any account's resources, whoever the principal. " +
     "Endpoints to services other than AWS's (another account's PrivateLink service, Gateway Load Balancer, VPC Lattice resources) fail: no endpoint policy governs what they receive.",
-  fix: "Give the S3 gateway the policy VpcEndpoints writes (this environment's buckets under aws:ResourceAccount, ECR's layer bucket read-only); name buckets, never \"*\"; write endpoint policies as a data.aws_iam_policy_document on the endpoint itself.",
+  fix: "Give the S3 gateway the policy VpcEndpoints writes (this environment's buckets under aws:ResourceAccount, ECR's layer bucket read-only); name buckets, never \"*\"; on endpoints to other services, name this account's resources or add StringEquals aws:ResourceAccount; write endpoint policies as a data.aws_iam_policy_document on the endpoint itself.",
   evaluate: (stack) => {
     const accounts = stackAccounts(stack);
     const endpoints = stack.resources("aws_vpc_endpoint");
@@ -86,12 +87,29 @@ function judgeEndpoint(stack: SynthesizedStack, endpoint: SynthResource, standal
   if (!statements) return fail(endpoint.path, `${sources[0].from} cannot be read (not a data.aws_iam_policy_document reference or JSON text)`);
   const grants = statements.filter(allows);
   if (!isS3(service)) {
-    const open = grants.filter(opensEverything).map((s) => `${sidOf(s)} allows anyone every action on every resource`);
-    // Written out, full access is AWS's default: what the MWAA guide recommends for the endpoints MWAA needs.
-    if (open.length > 0 && (MWAA_INTERFACE_ENDPOINT_SERVICES as readonly string[]).includes(service.name) && type === "Interface") {
-      return check(endpoint.path, true, `${service.name}: full access written out, as AWS's default (accepted for the interface endpoints MWAA needs, see the rule's explanation)`);
+    if ((MWAA_INTERFACE_ENDPOINT_SERVICES as readonly string[]).includes(service.name) && type === "Interface") {
+      // Written out, full access is AWS's default: what the MWAA guide recommends for the endpoints MWAA needs.
+      const open = grants.some(opensEverything);
+      return check(
+        endpoint.path,
+        true,
+        open
+          ? `${service.name}: full access written out, as AWS's default (accepted for the interface endpoints MWAA needs, see the rule's explanation)`
+          : `${service.name}: the policy does not open every action on every resource to anyone`,
+      );
     }
-    return check(endpoint.path, open.length === 0, open.length === 0 ? `${service.name}: the policy does not open every action on every resource to anyone` : open.join("; "));
+    // A service MWAA does not need: every Allow stays inside this account, or the endpoint carries data out.
+    const problems = grants.flatMap((statement) => {
+      const outside = outsideAccounts(statement, accounts);
+      if (outside.length === 0) return [];
+      if (opensEverything(statement)) return [`${sidOf(statement)} allows anyone every action on every resource`];
+      return outside.map((resource) => `${sidOf(statement)} allows ${resource}, in any account`);
+    });
+    return check(
+      endpoint.path,
+      problems.length === 0,
+      problems.length === 0 ? `${service.name}: every Allow limited to this account (${accounts.join(", ")})` : problems.join("; "),
+    );
   }
 
   const problems: string[] = [];
@@ -138,13 +156,29 @@ function allowedS3Resource(resource: string, statement: PolicyStatement, service
   const onlyEcrActions = statement.not_actions === undefined && actions.every((a) => ECR_LAYER_ACTIONS.map((e) => e.toLowerCase()).includes(a));
   if (service.region && resource === ecrLayerObjectsArn(service.region) && onlyEcrActions) return `${resource} (ECR image layers, read-only)`;
   const named = NAMED_BUCKET.exec(resource);
-  const ownAccount = (statement.condition ?? []).some(
+  if (named && limitedByCondition(statement, accounts)) return `${named[2]} (this account's)`;
+  return undefined;
+}
+
+/** StringEquals aws:ResourceAccount with only `accounts`: the statement reaches no other account's resources. */
+const limitedByCondition = (statement: PolicyStatement, accounts: string[]) =>
+  (statement.condition ?? []).some(
     (c) =>
       c.test === "StringEquals" &&
       c.variable.toLowerCase() === OWN_ACCOUNT_CONDITION_KEY.toLowerCase() &&
       c.values.length > 0 &&
       c.values.every((v) => accounts.includes(v)),
   );
-  if (named && ownAccount) return `${named[2]} (this account's)`;
-  return undefined;
+
+/** `arn:<partition>:<service>:<region>:<account>:...` with the account written literally. */
+const ARN_ACCOUNT = /^arn:[^:]+:[^:]+:[^:]*:(\d{12}):/;
+
+/**
+ * The resources of an Allow that may lie in another account: all of them (as "*" when none or
+ * NotResource) unless a condition limits the statement to `accounts`, else each whose ARN does
+ * not name one of `accounts`.
+ */
+function outsideAccounts(statement: PolicyStatement, accounts: string[]): string[] {
+  if (limitedByCondition(statement, accounts)) return [];
+  return resourcesOf(statement).filter((resource) => !accounts.includes(ARN_ACCOUNT.exec(resource)?.[1] ?? ""));
 }

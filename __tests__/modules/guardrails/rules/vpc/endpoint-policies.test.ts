@@ -37,10 +37,8 @@ const anyone = <T extends object>(fields: T) => ({ Effect: "Allow", Principal: "
 
 describe("VPC.ENDPOINT_POLICIES judges interface endpoint policies by IAM's semantics", () => {
   // ssm: a service MWAA does not need, whose written policy is judged in full.
-  it("passes a policy that opens one action to anyone", () => {
-    expect(endpointWith("ssm", [anyone({ Action: "ssm:GetParameter", Resource: "*" })])).toEqual([
-      "PASS n/e: ssm: the policy does not open every action on every resource to anyone",
-    ]);
+  it("fails a policy that opens one action on every account's resources to anyone", () => {
+    expect(endpointWith("ssm", [anyone({ Action: "ssm:GetParameter", Resource: "*" })])).toEqual(["FAIL n/e: (no sid) allows *, in any account"]);
   });
 
   it("fails patterns that together match every action of the service", () => {
@@ -78,5 +76,53 @@ describe("VPC.ENDPOINT_POLICIES judges S3 endpoint policies by IAM's semantics",
     expect(endpointWith("s3", [ownBucket()], ACCOUNT)).toEqual([
       `FAIL n/e: Dags allows ${DAGS}, which is not an allowed S3 resource; Dags allows ${DAGS}/*, which is not an allowed S3 resource`,
     ]);
+  });
+});
+
+describe("VPC.ENDPOINT_POLICIES keeps endpoints to services MWAA does not need inside this account", () => {
+  const TOPICS = `arn:aws:sns:eu-west-1:${ACCOUNT}:*`;
+
+  it("fails an SNS policy that lets anyone publish to any account's topics", () => {
+    expect(endpointWith("sns", [anyone({ Action: "sns:Publish", Resource: "*" })])).toEqual(["FAIL n/e: (no sid) allows *, in any account"]);
+  });
+
+  it("passes one that names this account's topics, or limits aws:ResourceAccount to this account with StringEquals", () => {
+    expect(endpointWith("sns", [anyone({ Sid: "Topics", Action: "sns:Publish", Resource: TOPICS })])).toEqual([`PASS n/e: sns: every Allow limited to this account (${ACCOUNT})`]);
+    expect(endpointWith("sns", [anyone({ Action: "sns:Publish", Resource: "*", Condition: OWN_ACCOUNT })])).toEqual([`PASS n/e: sns: every Allow limited to this account (${ACCOUNT})`]);
+  });
+
+  it("fails another account's topics, a wildcard account, and aws:ResourceAccount matched with StringLike or naming another account", () => {
+    const other = "arn:aws:sns:eu-west-1:444455556666:exports";
+    expect(endpointWith("sns", [anyone({ Sid: "Out", Action: "sns:Publish", Resource: [TOPICS, other, "arn:aws:sns:eu-west-1:*:exports"] })])).toEqual([
+      `FAIL n/e: Out allows ${other}, in any account; Out allows arn:aws:sns:eu-west-1:*:exports, in any account`,
+    ]);
+    expect(endpointWith("sns", [anyone({ Action: "sns:Publish", Resource: "*", Condition: { StringLike: { "aws:ResourceAccount": ACCOUNT } } })])).toEqual(["FAIL n/e: (no sid) allows *, in any account"]);
+    expect(endpointWith("sns", [anyone({ Action: "sns:Publish", Resource: "*", Condition: { StringEquals: { "aws:ResourceAccount": [ACCOUNT, "444455556666"] } } })])).toEqual([
+      "FAIL n/e: (no sid) allows *, in any account",
+    ]);
+  });
+
+  it("fails NotResource, and any Allow once the stack's account is not pinned", () => {
+    expect(endpointWith("sns", [anyone({ Action: "sns:Publish", NotResource: "arn:aws:sns:eu-west-1:444455556666:x" })])).toEqual(["FAIL n/e: (no sid) allows *, in any account"]);
+    expect(endpointWith("sns", [anyone({ Action: "sns:Publish", Resource: TOPICS })], [])).toEqual([`FAIL n/e: (no sid) allows ${TOPICS}, in any account`]);
+  });
+
+  it("holds a DynamoDB gateway to the same limit", () => {
+    const gateway = new SynthesizedStack("n", {
+      provider: { aws: [{ region: "eu-west-1", allowed_account_ids: [ACCOUNT] }] },
+      resource: {
+        aws_vpc_endpoint: {
+          e: { vpc_id: "${aws_vpc.v.id}", service_name: "com.amazonaws.eu-west-1.dynamodb", vpc_endpoint_type: "Gateway", policy: JSON.stringify({ Statement: [anyone({ Action: "dynamodb:PutItem", Resource: "*" })] }) },
+        },
+      },
+    });
+    expect(vpcEndpointPolicies.evaluate(gateway).map((e) => `${e.compliant ? "PASS" : "FAIL"} ${e.resource}: ${e.evidence}`)).toEqual(["FAIL n/e: (no sid) allows *, in any account"]);
+  });
+
+  it("keeps the full-access default on an endpoint MWAA needs, and passes a narrower policy there", () => {
+    expect(endpointWith("sqs", [anyone({ Action: "*", Resource: "*" })])).toEqual([
+      "PASS n/e: sqs: full access written out, as AWS's default (accepted for the interface endpoints MWAA needs, see the rule's explanation)",
+    ]);
+    expect(endpointWith("sqs", [anyone({ Action: "sqs:SendMessage", Resource: "*" })])).toEqual(["PASS n/e: sqs: the policy does not open every action on every resource to anyone"]);
   });
 });
