@@ -69,6 +69,8 @@ const VIOLATIONS: Record<string, [keyof Stacks, (s: StackJson) => void, RegExp]>
   "STATE.LOCKED": ["mwaa", (s) => { delete s.terraform.backend.s3.use_lockfile; s.terraform.backend.s3.dynamodb_table = "locks"; }, /example-mwaa \(terraform backend\)/],
   "PROVIDER.ACCOUNT_PINNED": ["mwaa", (s) => s.provider.aws.push({ alias: "elsewhere", region: "eu-west-1", allowed_account_ids: ["444455556666"] }), /example-mwaa\/provider aws \(alias elsewhere\)/],
   "TAGS.MANDATORY": ["state", (s) => delete s.provider.aws[0].default_tags[0].tags.DataClassification, /example-state\/provider aws/],
+  "MWAA.OWN_RESOURCES": ["mwaa", (s) => (first(s, "aws_mwaa_environment").source_bucket_arn = "arn:aws:s3:::attacker-dags"), /airflow\/environment/],
+  "STATE.REMOTE_STATE_SOURCES": ["mwaa", (s) => (s.data.terraform_remote_state["state-of-example-network"].config.bucket = "attacker-states"), /example-mwaa\/.*state-of-example-network/],
 };
 
 describe("the rule pack", () => {
