@@ -71,6 +71,8 @@ const VIOLATIONS: Record<string, [keyof Stacks, (s: StackJson) => void, RegExp]>
   "TAGS.MANDATORY": ["state", (s) => delete s.provider.aws[0].default_tags[0].tags.DataClassification, /example-state\/provider aws/],
   "DATA.LIFECYCLE_KEEPS_DATA": ["state", (s) => (byPath(s, "aws_s3_bucket_lifecycle_configuration", "state-bucket/lifecycle").rule[0].expiration = [{ days: 1 }]), /state-bucket\/bucket/],
   "KMS.USABLE": ["mwaa", (s) => (first(s, "aws_kms_key").is_enabled = false), /environment-key\/key/],
+  "MWAA.OWN_RESOURCES": ["mwaa", (s) => (first(s, "aws_mwaa_environment").source_bucket_arn = "arn:aws:s3:::attacker-dags"), /airflow\/environment/],
+  "STATE.REMOTE_STATE_SOURCES": ["mwaa", (s) => (s.data.terraform_remote_state["state-of-example-network"].config.bucket = "attacker-states"), /example-mwaa\/.*state-of-example-network/],
 };
 
 describe("the rule pack", () => {

@@ -19,6 +19,7 @@ import { logsKmsEncryption } from "./logs/kms-encryption";
 import { logsRetention } from "./logs/retention";
 import { mwaaAllLoggingEnabled } from "./mwaa/all-logging-enabled";
 import { mwaaCustomerManagedKeyArn } from "./mwaa/customer-managed-key";
+import { mwaaOwnResources } from "./mwaa/own-resources";
 import { mwaaLogGroupsPrecreated } from "./mwaa/log-groups-precreated";
 import { mwaaPrivateWebserver } from "./mwaa/private-webserver";
 import { s3AccessLogging } from "./s3/access-logging";
@@ -35,6 +36,7 @@ import { sgNoOpenIngress } from "./security-groups/no-open-ingress";
 import { stateEncrypted } from "./state/encrypted";
 import { stateLocked } from "./state/locked";
 import { stateRemoteBackend } from "./state/remote-backend";
+import { stateRemoteStateSources } from "./state/remote-state-sources";
 import { providerAccountPinned } from "./provider/account-pinned";
 import { tagsMandatory } from "./tags/mandatory-tags";
 import { terraformOpaqueContent } from "./terraform/opaque-content";
@@ -49,6 +51,7 @@ import { vpcNoPublicIp } from "./vpc/no-public-ip";
 /** The rule pack, in the order of the review report. */
 export const RULES: readonly Rule[] = [
   mwaaCustomerManagedKeyArn,
+  mwaaOwnResources,
   mwaaPrivateWebserver,
   mwaaAllLoggingEnabled,
   mwaaLogGroupsPrecreated,
@@ -86,6 +89,7 @@ export const RULES: readonly Rule[] = [
   vpcDefaultSecurityGroupClosed,
   vpcFlowLogs,
   stateRemoteBackend,
+  stateRemoteStateSources,
   stateEncrypted,
   stateLocked,
   providerAccountPinned,

@@ -1,20 +1,42 @@
+import { LOG_LEVELS } from "../../../../config/mwaa-limits";
 import { check, Rule } from "../../rule";
 import { block } from "../../terraform-document";
 
-const LOG_TYPES = ["dag_processing_logs", "scheduler_logs", "task_logs", "webserver_logs", "worker_logs"];
+/**
+ * The least verbose level each log type may have. What a task prints reaches its log at INFO, so
+ * task logs need INFO or more; the other types keep warnings (failed imports, refused sign-ins).
+ */
+const LEAST_VERBOSE: Record<string, (typeof LOG_LEVELS)[number]> = {
+  dag_processing_logs: "WARNING",
+  scheduler_logs: "WARNING",
+  task_logs: "INFO",
+  webserver_logs: "WARNING",
+  worker_logs: "WARNING",
+};
+
+/** Why a log type keeps too little, if it does: not enabled, or a level above its least verbose one. */
+function problem(type: string, config: Record<string, any> | undefined): string | undefined {
+  if (config?.enabled !== true) return `${type} not enabled`;
+  const level = config.log_level;
+  const rank = LOG_LEVELS.indexOf(level);
+  if (rank < 0) return `${type} log_level = ${level === undefined ? "unset" : JSON.stringify(level)}: not a level the rules can read`;
+  if (rank < LOG_LEVELS.indexOf(LEAST_VERBOSE[type])) return `${type} log_level = ${level}: drops ${LEAST_VERBOSE[type]}`;
+  return undefined;
+}
 
 export const mwaaAllLoggingEnabled: Rule = {
   id: "MWAA.ALL_LOGGING",
-  title: "All five MWAA log types are enabled",
-  evaluates: "logging_configuration of every aws_mwaa_environment: each of the five log types enabled",
+  title: "All five MWAA log types are enabled, at a level that keeps what matters",
+  evaluates:
+    "logging_configuration of every aws_mwaa_environment: each of the five log types enabled, with log_level task_logs INFO or DEBUG and the others WARNING, INFO or DEBUG",
   sources: ["checkov CKV_AWS_242", "checkov CKV_AWS_243", "checkov CKV_AWS_244", "cdk-nag MWAAAllLoggingInfo"],
   explanation:
-    "Without DAG processing, scheduler, task, webserver and worker logs, failures and access to the Airflow UI leave no trace.",
-  fix: "Enable all five log types in the environment's logging_configuration (the MwaaEnvironment construct does).",
+    "Without DAG processing, scheduler, task, webserver and worker logs, failures and access to the Airflow UI leave no trace; a log type at ERROR or CRITICAL is enabled in name only (task output is logged at INFO, so task logs at WARNING or above keep nothing a task prints).",
+  fix: "Enable all five log types in the environment's logging_configuration (the MwaaEnvironment construct does), with logging.levels task INFO or DEBUG and the others WARNING or more verbose.",
   evaluate: (stack) =>
     stack.resources("aws_mwaa_environment").map((env) => {
       const logging = block(env.config.logging_configuration) ?? {};
-      const off = LOG_TYPES.filter((t) => block(logging[t])?.enabled !== true);
-      return check(env.path, off.length === 0, off.length === 0 ? "all five log types enabled" : `not enabled: ${off.join(", ")}`);
+      const problems = Object.keys(LEAST_VERBOSE).flatMap((type) => problem(type, block(logging[type])) ?? []);
+      return check(env.path, problems.length === 0, problems.length === 0 ? "all five log types enabled at a level that keeps warnings (task output at INFO)" : problems.join("; "));
     }),
 };

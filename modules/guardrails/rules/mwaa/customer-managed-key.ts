@@ -1,19 +1,19 @@
+import { ownKeyArn } from "../../own-references";
 import { check, Rule } from "../../rule";
-
-/** A reference to a key resource's ARN, or a literal key ARN (not an alias, not a key id). */
-const KEY_ARN = /^(\$\{aws_kms_key\.[^.]+\.arn\}|arn:aws[\w-]*:kms:[\w-]+:\d{12}:key\/[\w-]+)$/;
 
 export const mwaaCustomerManagedKeyArn: Rule = {
   id: "MWAA.CMK_ARN",
   title: "The environment is encrypted with a customer-managed key, given by its ARN",
-  evaluates: "kms_key of every aws_mwaa_environment: must be a KMS key ARN (not an id or alias, not unset)",
+  evaluates:
+    "kms_key of every aws_mwaa_environment: the ARN of an aws_kms_key of this stack that is not multi_region, or a literal key ARN in this stack's account (not a multi-Region mrk- key); not an id, alias, expression or another account's key",
   sources: ["Playbook 1 (customer-managed KMS keys)", "Seed post: key id instead of ARN failed the deploy"],
   explanation:
-    "Without kms_key MWAA uses an AWS-owned key the organization cannot control or audit; given a key id or alias, environment creation fails (NotStabilized).",
-  fix: "Set kms_key to the key's ARN (aws_kms_key.<key>.arn), the same key that encrypts the DAG bucket.",
+    "Without kms_key MWAA uses an AWS-owned key the organization cannot control or audit; given a key id or alias, environment creation fails (NotStabilized). A key of another account puts the environment's data under that account's key policy, and a multi-Region key has replicas elsewhere that decrypt it.",
+  fix: "Set kms_key to the key's ARN (aws_kms_key.<key>.arn), the same single-Region key of this stack that encrypts the DAG bucket.",
   evaluate: (stack) =>
     stack.resources("aws_mwaa_environment").map((env) => {
-      const key = env.config.kms_key;
-      return check(env.path, typeof key === "string" && KEY_ARN.test(key), key === undefined ? "no kms_key: AWS-owned key" : `kms_key = ${key}`);
+      const key = ownKeyArn(stack, env.config.kms_key, { singleRegion: true });
+      const evidence = env.config.kms_key === undefined ? "no kms_key: AWS-owned key" : key.judged ? `kms_key = ${env.config.kms_key}` : `kms_key = ${key.evidence}`;
+      return check(env.path, key.judged, evidence);
     }),
 };

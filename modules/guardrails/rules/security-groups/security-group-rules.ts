@@ -5,6 +5,7 @@ import { publicPart, PUBLIC } from "../../non-public-address-space";
 import { check, Evaluation } from "../../rule";
 import { SynthesizedStack } from "../../synthesized-stack";
 import { blocks } from "../../terraform-document";
+import { isRemoteStateOutput, ownResource } from "../../own-references";
 import { isS3Gateway } from "../../vpc-endpoint-services";
 
 export type Direction = "ingress" | "egress";
@@ -82,8 +83,19 @@ function inlineEntries(stack: SynthesizedStack, entry: unknown): CidrValue[] {
   return blocks(entry).map((e) => readCidr(stack, e.cidr));
 }
 
-const groupPeers = (field: string, value: unknown): Peer[] =>
-  !isSet(value) ? [] : Array.isArray(value) ? value.map((v) => ({ kind: "group", text: `${field} ${shown(v)}` })) : [{ kind: "group", text: `${field} ${shown(value)}` }];
+/**
+ * A security group peer is judged only when it is a group of this stack (whose own rules are read
+ * here) or a remote-state output (another stack of the environment, judged there). A literal id, or
+ * `<account>/sg-...` naming another account's group, is a group no rule has seen.
+ */
+function groupPeer(stack: SynthesizedStack, field: string, value: unknown): Peer {
+  const text = `${field} ${shown(value)}`;
+  if (ownResource(stack, value, INLINE_GROUPS, "id") || isRemoteStateOutput(stack, value)) return { kind: "group", text };
+  return { kind: "unverifiable", text, reason: "is neither a security group of this stack nor a remote-state output (a literal id, or another account's group)" };
+}
+
+const groupPeers = (stack: SynthesizedStack, field: string, value: unknown): Peer[] =>
+  !isSet(value) ? [] : Array.isArray(value) ? value.map((v) => groupPeer(stack, field, v)) : [groupPeer(stack, field, value)];
 
 const listOf = (value: unknown): unknown[] => (!isSet(value) ? [] : Array.isArray(value) ? value : [value]);
 
@@ -93,7 +105,7 @@ function legacyPeers(stack: SynthesizedStack, config: Record<string, any>, group
     ...cidrPeers(stack, "cidr_blocks", config.cidr_blocks),
     ...cidrPeers(stack, "ipv6_cidr_blocks", config.ipv6_cidr_blocks),
     ...listOf(config.prefix_list_ids).map((id) => prefixListPeer(stack, "prefix_list_ids", id)),
-    ...groupPeers(groupsField, config[groupsField]),
+    ...groupPeers(stack, groupsField, config[groupsField]),
     ...selfPeer(config.self),
   ];
 }
@@ -119,7 +131,7 @@ export function securityGroupRules(stack: SynthesizedStack): GroupRule[] {
           ...(isSet(r.config.cidr_ipv4) ? [cidrPeer("cidr_ipv4", readCidr(stack, r.config.cidr_ipv4))] : []),
           ...(isSet(r.config.cidr_ipv6) ? [cidrPeer("cidr_ipv6", readCidr(stack, r.config.cidr_ipv6))] : []),
           ...(isSet(r.config.prefix_list_id) ? [prefixListPeer(stack, "prefix_list_id", r.config.prefix_list_id)] : []),
-          ...groupPeers("security group", r.config.referenced_security_group_id),
+          ...groupPeers(stack, "security group", r.config.referenced_security_group_id),
         ],
         description: r.config.description,
       }),

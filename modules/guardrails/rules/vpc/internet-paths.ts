@@ -98,10 +98,30 @@ function routeTableEvaluation(stack: SynthesizedStack, table: { path: string; co
   return check(table.path, problems.length === 0, evidence);
 }
 
-/** Every route, route table and path resource of the stack. */
+/** Route tables whose routes this rule reads: an association to anything else attaches unseen routes. */
+const ROUTE_TABLES = ["aws_route_table", "aws_default_route_table"];
+
+/**
+ * An `aws_route_table_association` or `aws_main_route_table_association`: its subnets (or the whole
+ * VPC, for the main table) take the routes of the table it names, so that table must be one whose
+ * routes are judged here. A literal id or any other expression is a route table no rule has seen;
+ * an edge association with a gateway routes the gateway's traffic into the VPC.
+ */
+function associationEvaluation(stack: SynthesizedStack, association: { path: string; type: string; config: Record<string, any> }): Evaluation {
+  const { route_table_id: table, gateway_id: gateway } = association.config;
+  const problems: string[] = [];
+  const target = stack.referenced(table);
+  const judged = target && ROUTE_TABLES.includes(target.resource.type) && target.attribute === "id";
+  if (!judged) problems.push(`unverifiable: route_table_id = ${shown(table)} is not a route table of this stack, so its routes are not judged`);
+  if (isSet(gateway)) problems.push(`gateway_id = ${shown(gateway)}: an edge association routes a gateway's traffic into the VPC`);
+  return check(association.path, problems.length === 0, problems.length === 0 ? `route table ${target!.resource.path}, judged here` : problems.join("; "));
+}
+
+/** Every route, route table, route table association and path resource of the stack. */
 export function internetPathEvaluations(stack: SynthesizedStack): Evaluation[] {
   return [
-    ...["aws_route_table", "aws_default_route_table"].flatMap((type) => stack.resources(type).map((t) => routeTableEvaluation(stack, t))),
+    ...ROUTE_TABLES.flatMap((type) => stack.resources(type).map((t) => routeTableEvaluation(stack, t))),
+    ...["aws_route_table_association", "aws_main_route_table_association"].flatMap((type) => stack.resources(type).map((a) => associationEvaluation(stack, a))),
     ...stack.resources("aws_route").map((r) => {
       const judged = routeEvidence(stack, r.config, { cidr: "destination_cidr_block", ipv6: "destination_ipv6_cidr_block" });
       return check(r.path, judged.compliant, judged.evidence);
