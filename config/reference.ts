@@ -125,7 +125,11 @@ export const CONFIG_FIELDS: Record<string, FieldDoc> = {
   },
   "logging.levels.dagProcessing": { description: "Log level of DAG processing logs.", allowed: levels, default: "WARNING" },
   "logging.levels.scheduler": { description: "Log level of scheduler logs.", allowed: levels, default: "WARNING" },
-  "logging.levels.task": { description: "Log level of task logs.", allowed: levels, default: "INFO" },
+  "logging.levels.task": {
+    description: "Log level of task logs. The guardrail MWAA.ALL_LOGGING fails task logs above INFO (a task's output is logged at INFO) and the other types above WARNING, unless acknowledged.",
+    allowed: levels,
+    default: "INFO",
+  },
   "logging.levels.webserver": { description: "Log level of webserver logs.", allowed: levels, default: "WARNING" },
   "logging.levels.worker": { description: "Log level of worker logs.", allowed: levels, default: "WARNING" },
   "network.vpcCidr": {
