@@ -68,6 +68,7 @@ const VIOLATIONS: Record<string, [keyof Stacks, (s: StackJson) => void, RegExp]>
   "STATE.ENCRYPTED": ["mwaa", (s) => delete s.terraform.backend.s3.kms_key_id, /example-mwaa \(terraform backend\)/],
   "STATE.LOCKED": ["mwaa", (s) => { delete s.terraform.backend.s3.use_lockfile; s.terraform.backend.s3.dynamodb_table = "locks"; }, /example-mwaa \(terraform backend\)/],
   "PROVIDER.ACCOUNT_PINNED": ["mwaa", (s) => s.provider.aws.push({ alias: "elsewhere", region: "eu-west-1", allowed_account_ids: ["444455556666"] }), /example-mwaa\/provider aws \(alias elsewhere\)/],
+  "STATE.OUTPUTS_FROM_RESOURCES": ["network", (s) => (s.output.private_subnet_ids.value = ["subnet-0123456789abcdef0", "subnet-0fedcba9876543210"]), /example-network\/output private_subnet_ids/],
   "TAGS.MANDATORY": ["state", (s) => delete s.provider.aws[0].default_tags[0].tags.DataClassification, /example-state\/provider aws/],
   "DATA.LIFECYCLE_KEEPS_DATA": ["state", (s) => (byPath(s, "aws_s3_bucket_lifecycle_configuration", "state-bucket/lifecycle").rule[0].expiration = [{ days: 1 }]), /state-bucket\/bucket/],
   "KMS.USABLE": ["mwaa", (s) => (first(s, "aws_kms_key").is_enabled = false), /environment-key\/key/],

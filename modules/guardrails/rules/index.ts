@@ -35,6 +35,7 @@ import { sgNoInternetEgress } from "./security-groups/no-internet-egress";
 import { sgNoOpenIngress } from "./security-groups/no-open-ingress";
 import { stateEncrypted } from "./state/encrypted";
 import { stateLocked } from "./state/locked";
+import { stateOutputsFromResources } from "./state/outputs";
 import { stateRemoteBackend } from "./state/remote-backend";
 import { stateRemoteStateSources } from "./state/remote-state-sources";
 import { providerAccountPinned } from "./provider/account-pinned";
@@ -92,6 +93,7 @@ export const RULES: readonly Rule[] = [
   stateRemoteStateSources,
   stateEncrypted,
   stateLocked,
+  stateOutputsFromResources,
   providerAccountPinned,
   tagsMandatory,
   dataPreventDestroy,
