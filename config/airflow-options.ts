@@ -8,11 +8,18 @@ import type { Problem } from "./rules";
  */
 
 /** Options with the only values that keep secrets out of the UI and the API closed to anonymous callers. */
+const EXPOSE_CONFIG = { allowed: ["false", "non-sensitive-only"], why: "shows Airflow's configuration, secrets included, to every UI user" };
+const EXPOSE_STACKTRACE = { allowed: ["false"], why: "shows stack traces, with local values, to UI users" };
+/** Airflow 3 moved the webserver's options to `[api]`; both names are held. */
 const SAFE_VALUES: Readonly<Record<string, { readonly allowed: readonly string[]; readonly why: string }>> = {
-  "webserver.expose_config": { allowed: ["false", "non-sensitive-only"], why: "shows Airflow's configuration, secrets included, to every UI user" },
+  "webserver.expose_config": EXPOSE_CONFIG,
+  "api.expose_config": EXPOSE_CONFIG,
   "core.hide_sensitive_var_conn_fields": { allowed: ["true"], why: "shows the passwords and keys of variables and connections in the UI" },
-  "webserver.expose_stacktrace": { allowed: ["false"], why: "shows stack traces, with local values, to UI users" },
+  "webserver.expose_stacktrace": EXPOSE_STACKTRACE,
+  "api.expose_stacktrace": EXPOSE_STACKTRACE,
 };
+/** The API's authentication backends: the plural name, and the singular one Airflow 2 still reads. */
+const API_AUTH_OPTIONS = ["api.auth_backends", "api.auth_backend"];
 
 /** An API authentication backend that lets anyone call the REST API without credentials. */
 const OPEN_API_BACKEND = /airflow\.api\.auth\.backend\.default/;
@@ -34,7 +41,7 @@ export function airflowOptionProblems(options: unknown, account: unknown): Probl
     if (safe && !safe.allowed.includes(text)) {
       return [{ path, value, message: `${safe.why}; allowed: ${safe.allowed.join(" or ")}, or leave it out for MWAA's default` }];
     }
-    if (option === "api.auth_backends" && OPEN_API_BACKEND.test(value)) {
+    if (API_AUTH_OPTIONS.includes(option) && OPEN_API_BACKEND.test(value)) {
       return [{ path, value, message: "lets anyone call Airflow's REST API without credentials; leave it out for MWAA's own authentication" }];
     }
     if (option === "secrets.backend" && !SECRETS_BACKENDS.includes(value.trim())) {
@@ -47,11 +54,14 @@ export function airflowOptionProblems(options: unknown, account: unknown): Probl
 
 /** `secrets.backend_kwargs`: JSON whose ARNs, if any, name the environment's own account. */
 function backendKwargsProblems(path: string, value: string, account: unknown): Problem[] {
+  const invalid = [{ path, value, message: "must be a JSON object of the backend's arguments, e.g. {\"connections_prefix\": \"airflow/connections\"}" }];
+  let parsed: unknown;
   try {
-    JSON.parse(value);
+    parsed = JSON.parse(value);
   } catch {
-    return [{ path, value, message: "must be a JSON object of the backend's arguments, e.g. {\"connections_prefix\": \"airflow/connections\"}" }];
+    return invalid;
   }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return invalid;
   const foreign = [...value.matchAll(ARN_ACCOUNT)].map((m) => m[1]).filter((id) => id !== account);
   return foreign.length === 0
     ? []

@@ -19,9 +19,10 @@ import { environmentConfigSchema } from "./schema";
 export class ConfigError extends Error {
   readonly problems: readonly string[];
 
-  constructor(problems: readonly string[]) {
+  /** @param where what holds the problems @default "the environment config" */
+  constructor(problems: readonly string[], where = "the environment config") {
     const lines = problems.map(visible);
-    super(`${lines.length} problem${lines.length === 1 ? "" : "s"} in the environment config:\n` + lines.map((p) => `  - ${p}`).join("\n"));
+    super(`${lines.length} problem${lines.length === 1 ? "" : "s"} in ${where}:\n` + lines.map((p) => `  - ${p}`).join("\n"));
     this.name = "ConfigError";
     this.problems = lines;
   }
@@ -39,7 +40,7 @@ export function loadEnvironmentConfigs(
   cwd: string = process.cwd(),
   policy: AcknowledgementPolicy | string = acknowledgementPolicyFrom(process.env),
 ): EnvironmentConfig[] {
-  if (typeof policy === "string") throw new ConfigError([policy]);
+  if (typeof policy === "string") throw new ConfigError([policy], "the synth's environment variables");
   const shownDir = relative(cwd, dir) || ".";
   const folder = listConfigFolder(dir);
   if (!folder.ok) throw new ConfigError([`${shownDir}: ${folder.problem}`]);

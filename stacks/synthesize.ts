@@ -184,6 +184,7 @@ interface JudgedStack {
  */
 function judgeStack(written: WrittenStack, configs: readonly EnvironmentConfig[], today: string): JudgedStack {
   const owner = ownerOf(written.stack.name, configs);
+  written.stack.environmentAccount = owner?.account;
   return { stack: written.stack, owner, findings: evaluateStack(written.stack, owner?.guardrails.acknowledgements ?? [], today) };
 }
 

@@ -23,6 +23,10 @@ describe("Airflow configuration options that reveal secrets or read them elsewhe
     ["secrets.backend", "my_plugin.ExfiltratingBackend", /is not a secrets backend the MWAA guide documents/],
     ["secrets.backend_kwargs", '{"connections_prefix": "arn:aws:secretsmanager:eu-west-1:999999999999:secret:x"}', /names secrets of account 999999999999, not this environment's \(111122223333\)/],
     ["secrets.backend_kwargs", "connections_prefix=x", /must be a JSON object of the backend's arguments/],
+    ["secrets.backend_kwargs", "[1,2]", /must be a JSON object of the backend's arguments/],
+    ["api.auth_backend", "airflow.api.auth.backend.default", /lets anyone call Airflow's REST API without credentials/],
+    ["api.expose_config", "True", /shows Airflow's configuration/],
+    ["api.expose_stacktrace", "true", /shows stack traces/],
   ])("refuses %s = %s, naming the field and why", (option, value, message) => {
     const problems = withOptions({ [option]: value });
     expect(problems).toHaveLength(1);

@@ -1,3 +1,4 @@
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { at, attack, failedRules, policyText, stackOf } from "./attack";
 
 /**
@@ -36,6 +37,13 @@ describe("red team: a provider block decides which account is 'this account'", (
       mwaa.addOverride("provider.aws", [provider]);
     });
     expect(outcome.violations).not.toEqual([]);
+  });
+
+  it("a stack whose one provider is re-pinned to the attacker's account fails PROVIDER.ACCOUNT_PINNED (its policies would call that account its own)", async () => {
+    const outcome = await attack((app) => {
+      (at(app, "example-mwaa/aws") as unknown as AwsProvider).allowedAccountIds = [ATTACKER];
+    });
+    expect(outcome.violations).toContainEqual(expect.stringMatching(/^\[PROVIDER\.ACCOUNT_PINNED\] example-mwaa\/provider aws: .* allowed_account_ids = \["999999999999"\], while the environment's config deploys to 111122223333/));
   });
 
   // Correctly refused today: with one provider, the attacker's account is not this account.

@@ -39,6 +39,13 @@ export class SynthesizedStack {
     this.json = canonicalTerraform(written);
   }
 
+  /**
+   * The account of the environment the stack belongs to, from its config: what its providers must
+   * pin. Set by the synth once it knows the owner (the stack is read back before); unset for a stack
+   * outside every environment.
+   */
+  environmentAccount?: string;
+
   private readonly byType = new Map<string, SynthResource[]>();
   private paths?: Map<string, string>;
 

@@ -1,8 +1,11 @@
 import { providerAccountPinned } from "../../../modules/guardrails/rules/provider/account-pinned";
 import { SynthesizedStack } from "../../../modules/guardrails/synthesized-stack";
 
-const verdicts = (written: Record<string, any>) =>
-  providerAccountPinned.evaluate(new SynthesizedStack("s", written)).map((e) => `${e.compliant ? "PASS" : "FAIL"} ${e.resource}: ${e.evidence}`);
+const verdicts = (written: Record<string, any>, environmentAccount?: string) => {
+  const stack = new SynthesizedStack("s", written);
+  stack.environmentAccount = environmentAccount;
+  return providerAccountPinned.evaluate(stack).map((e) => `${e.compliant ? "PASS" : "FAIL"} ${e.resource}: ${e.evidence}`);
+};
 
 const bucket = { resource: { aws_s3_bucket: { b: { bucket: "b" } } } };
 
@@ -30,5 +33,11 @@ describe("rule PROVIDER.ACCOUNT_PINNED", () => {
   it("fails AWS resources under Terraform's implicit provider, and has nothing to judge in a stack without AWS", () => {
     expect(verdicts(bucket)).toEqual(["FAIL s/provider aws: no aws provider block: Terraform's implicit provider deploys to any account the credentials reach"]);
     expect(verdicts({ output: { o: { value: "x" } } })).toEqual([]);
+  });
+
+  it("fails a stack of an environment whose providers pin another account than the environment's config", () => {
+    const pinned = { provider: { aws: [{ allowed_account_ids: ["999999999999"] }] }, ...bucket };
+    expect(verdicts(pinned, "111122223333")).toEqual(['FAIL s/provider aws: allowed_account_ids = ["999999999999"], while the environment\'s config deploys to 111122223333']);
+    expect(verdicts(pinned, "999999999999")).toEqual(['PASS s/provider aws: allowed_account_ids = ["999999999999"]']);
   });
 });

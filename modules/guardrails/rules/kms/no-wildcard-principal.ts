@@ -11,7 +11,7 @@ export const kmsNoWildcardPrincipal: Rule = {
   sources: ["checkov CKV_AWS_33", "Playbook 1 (its sample policy's Principal \"*\" is not copied)"],
   explanation:
     "An Allow to Principal \"*\" (or NotPrincipal) lets any AWS account use the key unless a condition narrows who may: aws:PrincipalOrgID, aws:PrincipalAccount, aws:PrincipalArn, kms:CallerAccount, aws:SourceAccount/aws:SourceArn, aws:SourceVpce with a specific value. A condition that matches everyone (StringLike aws:PrincipalArn \"*\", an ...IfExists operator, aws:SecureTransport) does not count.",
-  fix: "Name the principals (the account root, a service) or condition the statement on aws:PrincipalOrgID / kms:CallerAccount with this organization or account.",
+  fix: "Name the principals (the account root, a service), or condition the statement on kms:CallerAccount or aws:PrincipalAccount equal to this account (IAM.OWN_ACCOUNT_GRANTS accepts no other account, nor a whole organization).",
   evaluate: (stack) =>
     keyPolicySubjects(stack).flatMap(({ resource, policies }) => {
       const readable = policies.flatMap((p) => (p.reading.readable ? [p.reading.statements] : []));

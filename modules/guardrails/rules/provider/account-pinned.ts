@@ -13,8 +13,8 @@ const usesAws = (stack: SynthesizedStack) =>
 
 export const providerAccountPinned: Rule = {
   id: "PROVIDER.ACCOUNT_PINNED",
-  title: "Every AWS provider block is pinned to the one account of its stack",
-  evaluates: "allowed_account_ids of every aws provider block, aliases included: exactly one literal account id, the same in every block of the stack",
+  title: "Every AWS provider block is pinned to the environment's one account",
+  evaluates: "allowed_account_ids of every aws provider block, aliases included: exactly one literal account id, the same in every block of the stack, and the environment's configured account",
   sources: ["Project rule: what is judged is what is deployed", "Terraform AWS provider: allowed_account_ids"],
   explanation:
     "The rules judge policies against the stack's own account (a key policy's root, a bucket's aws:ResourceAccount, a trust policy's aws:SourceAccount). A provider block without allowed_account_ids deploys into whatever account the credentials reach, and an alias pinned to another account, even one no resource uses, would make that account count as this stack's own.",
@@ -30,6 +30,9 @@ export const providerAccountPinned: Rule = {
       const path = providerPath(stack, provider, index);
       if (pinned[index] === undefined) return check(path, false, `allowed_account_ids = ${JSON.stringify(provider.allowed_account_ids ?? null)}: not exactly one literal account id`);
       if (accounts.length > 1) return check(path, false, `allowed_account_ids = ["${pinned[index]}"], while the stack's provider blocks pin ${accounts.join(", ")}`);
+      if (stack.environmentAccount !== undefined && pinned[index] !== stack.environmentAccount) {
+        return check(path, false, `allowed_account_ids = ["${pinned[index]}"], while the environment's config deploys to ${stack.environmentAccount}`);
+      }
       return check(path, true, `allowed_account_ids = ["${pinned[index]}"]`);
     });
   },
