@@ -1,4 +1,4 @@
-import { addressOf, at, attack, stackOf } from "../redteam/attack";
+import { addressOf, at, attack, stackOf } from "./attack";
 
 /**
  * The MWAA environment's own arguments point at things no rule judges: another account's key, a
@@ -8,7 +8,7 @@ import { addressOf, at, attack, stackOf } from "../redteam/attack";
 const ATTACKER = "999999999999";
 const ENVIRONMENT = "example-mwaa/airflow/environment";
 
-describe("red team 2: the MWAA environment's arguments", () => {
+describe("red team: the MWAA environment's arguments", () => {
   it("an environment encrypted with another account's key fails", async () => {
     const outcome = await attack((app) => at(app, ENVIRONMENT).addOverride("kms_key", `arn:aws:kms:eu-west-1:${ATTACKER}:key/11111111-2222-3333-4444-555555555555`));
     expect(outcome.violations).not.toEqual([]);

@@ -1,4 +1,4 @@
-import { at, attack, refTo, stackOf } from "../redteam/attack";
+import { at, attack, refTo, stackOf } from "./attack";
 
 /**
  * Data handed to another account through an argument rather than a policy: a log group encrypted
@@ -8,7 +8,7 @@ import { at, attack, refTo, stackOf } from "../redteam/attack";
  */
 const ATTACKER = "999999999999";
 
-describe("red team 2: arguments that send data to another account", () => {
+describe("red team: arguments that send data to another account", () => {
   it("a task log group encrypted with another account's key fails", async () => {
     const outcome = await attack((app) =>
       at(app, "example-mwaa/log-groups/Task").addOverride("kms_key_id", `arn:aws:kms:eu-west-1:${ATTACKER}:key/11111111-2222-3333-4444-555555555555`),

@@ -1,4 +1,4 @@
-import { at, attack, refTo, stackOf } from "../redteam/attack";
+import { at, attack, refTo, stackOf } from "./attack";
 
 /**
  * prevent_destroy protects resources from Terraform, not their contents from AWS: a lifecycle rule
@@ -8,7 +8,7 @@ import { at, attack, refTo, stackOf } from "../redteam/attack";
  */
 const WIPE = [{ id: "wipe", status: "Enabled", filter: {}, expiration: { days: 1 }, noncurrent_version_expiration: { noncurrent_days: 1 } }];
 
-describe("red team 2: data lost without destroying a resource", () => {
+describe("red team: data lost without destroying a resource", () => {
   it("a lifecycle configuration that expires the DAG bucket's current and noncurrent versions after a day fails", async () => {
     const outcome = await attack((app) =>
       stackOf(app, "example-mwaa").addOverride("resource.aws_s3_bucket_lifecycle_configuration.wipe", {

@@ -1,4 +1,4 @@
-import { at, attack, failedRules, policyText, refTo, stackOf } from "../redteam/attack";
+import { at, attack, failedRules, policyText, refTo, stackOf } from "./attack";
 
 /**
  * Paths out of the private subnets that the rules accept: a subnet associated with a route table
@@ -6,7 +6,7 @@ import { at, attack, failedRules, policyText, refTo, stackOf } from "../redteam/
  * does not need whose policy opens one action on every account's resources to anyone. Each
  * synthesizes with exit 0 and a REVIEW.md of PASS today.
  */
-describe("red team 2: network paths", () => {
+describe("red team: network paths", () => {
   it("a private subnet associated with a route table given by a literal id fails", async () => {
     const outcome = await attack((app) =>
       at(app, "example-network/network/private-route-table-association-1").addOverride("route_table_id", "rtb-0123456789abcdef0"),

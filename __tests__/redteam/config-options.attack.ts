@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ConfigError, loadEnvironmentConfigs } from "../../config/load";
 import { exampleRaw } from "../helpers/config-fixtures";
-import { attack } from "../redteam/attack";
+import { attack } from "./attack";
 
 /**
  * A config-only pull request: airflow.configurationOptions accepts any `section.option`, and no rule
@@ -13,7 +13,7 @@ import { attack } from "../redteam/attack";
 async function withOptions(options: Record<string, string>) {
   const raw: any = exampleRaw();
   raw.airflow.configurationOptions = options;
-  const dir = mkdtempSync(join(tmpdir(), "mwaa-redteam2-"));
+  const dir = mkdtempSync(join(tmpdir(), "mwaa-redteam-"));
   writeFileSync(join(dir, "example.json"), JSON.stringify(raw));
   try {
     return (await attack(undefined, loadEnvironmentConfigs(dir))).violations;
@@ -23,7 +23,7 @@ async function withOptions(options: Record<string, string>) {
   }
 }
 
-describe("red team 2: Airflow configuration options from config", () => {
+describe("red team: Airflow configuration options from config", () => {
   it("webserver.expose_config = true with core.hide_sensitive_var_conn_fields = false fails", async () => {
     await expect(withOptions({ "webserver.expose_config": "true", "core.hide_sensitive_var_conn_fields": "false" })).resolves.not.toEqual([]);
   });
