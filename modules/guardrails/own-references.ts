@@ -9,7 +9,8 @@ import { SynthResource, SynthesizedStack } from "./synthesized-stack";
  * something no rule has seen, so it fails closed.
  */
 
-const shown = (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value));
+/** A value as evidence quotes it: a string as written, anything else as JSON. */
+export const shown = (value: unknown): string => (typeof value === "string" ? value : JSON.stringify(value));
 
 /** A reading of one pointing argument: whether it points at something judged, and what was found. */
 export interface Pointer {

@@ -1,9 +1,8 @@
-import { isRemoteStateOutput, ownResource } from "../../own-references";
+import { isRemoteStateOutput, ownResource, shown } from "../../own-references";
 import { check, Rule } from "../../rule";
 import { SynthesizedStack } from "../../synthesized-stack";
 import { block } from "../../terraform-document";
 
-const shown = (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value));
 
 /**
  * A network_configuration list (subnet_ids, security_group_ids): the whole list from a remote-state

@@ -5,7 +5,7 @@ import { publicPart, PUBLIC } from "../../non-public-address-space";
 import { check, Evaluation } from "../../rule";
 import { SynthesizedStack } from "../../synthesized-stack";
 import { blocks } from "../../terraform-document";
-import { isRemoteStateOutput, ownResource } from "../../own-references";
+import { isRemoteStateOutput, ownResource, shown } from "../../own-references";
 import { isS3Gateway } from "../../vpc-endpoint-services";
 
 export type Direction = "ingress" | "egress";
@@ -36,7 +36,6 @@ export interface GroupRule {
 const DIRECTIONS: readonly Direction[] = ["ingress", "egress"];
 const INLINE_GROUPS = ["aws_security_group", "aws_default_security_group"];
 
-const shown = (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value));
 const isSet = (value: unknown) => value !== undefined && value !== null;
 
 function cidrPeer(field: string, value: CidrValue): Peer {

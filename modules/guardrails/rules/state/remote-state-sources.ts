@@ -1,8 +1,8 @@
+import { shown } from "../../own-references";
 import { check, Evaluation, Rule } from "../../rule";
 import { SynthesizedStack } from "../../synthesized-stack";
 import { block } from "../../terraform-document";
 
-const shown = (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value));
 const isSet = (value: unknown) => value !== undefined && value !== null;
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 

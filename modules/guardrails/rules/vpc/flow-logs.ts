@@ -1,9 +1,8 @@
 import { stackAccounts } from "../../iam/principals";
-import { arnInAccounts, ownResource } from "../../own-references";
+import { arnInAccounts, ownResource, shown } from "../../own-references";
 import { check, Evaluation, Rule } from "../../rule";
 import { SynthResource, SynthesizedStack } from "../../synthesized-stack";
 
-const shown = (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value));
 const isSet = (value: unknown) => value !== undefined && value !== null;
 
 /**

@@ -1,3 +1,4 @@
+import { shown } from "../../own-references";
 import { AddressSet } from "../../address-space";
 import { readCidr } from "../../cidr-values";
 import { publicPart } from "../../non-public-address-space";
@@ -56,7 +57,6 @@ const ROUTE_TARGETS = [
 ];
 
 const isSet = (value: unknown) => value !== undefined && value !== null && value !== "";
-const shown = (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value));
 
 /** Where a route sends traffic, read from `aws_route` or a route block (whose destination arguments are named differently). */
 function routeEvidence(stack: SynthesizedStack, route: Record<string, any>, names: { cidr: string; ipv6: string }): { compliant: boolean; evidence: string } {
