@@ -7,6 +7,44 @@
 /** Airflow versions MWAA creates environments with (newest MWAA SDK model). */
 export const AIRFLOW_VERSIONS = ["2.7.2", "2.8.1", "2.9.2", "2.10.1", "2.10.3", "2.11.0", "3.0.6"] as const;
 export const DEFAULT_AIRFLOW_VERSION = "2.11.0";
+export type AirflowVersion = (typeof AIRFLOW_VERSIONS)[number];
+
+/**
+ * The Python each Airflow version runs on in MWAA ("major.minor"): the MWAA user guide's table of
+ * Apache Airflow versions (mwaa-faqs / airflow-versions, "Python version" column), confirmed by
+ * `PYTHON_VERSION` in each version's Dockerfile in aws/amazon-mwaa-docker-images (3.11.9 for 2.9.2
+ * to 2.10.3, 3.12.10 for 2.11.0 and 3.0.6) and in aws/aws-mwaa-local-runner's v2.7.2 and v2.8.1
+ * branches (3.11.6, 3.11.7). A wheel built for another Python does not install.
+ */
+export const MWAA_PYTHON_VERSIONS: Readonly<Record<AirflowVersion, string>> = {
+  "2.7.2": "3.11",
+  "2.8.1": "3.11",
+  "2.9.2": "3.11",
+  "2.10.1": "3.11",
+  "2.10.3": "3.11",
+  "2.11.0": "3.12",
+  "3.0.6": "3.12",
+};
+
+/**
+ * The platform MWAA's workers, schedulers and webservers install wheels on, for every version
+ * above (2.7 and later): Amazon Linux 2023 (MWAA FAQ "What is the default operating system"),
+ * whose glibc is 2.34 (AL2023 guide, "Core toolchain packages"), on x86_64: the wheels pip looks
+ * for on MWAA are `manylinux..._x86_64` (aws/aws-mwaa-local-runner issues #342 and #393: a
+ * plugins.zip built on an arm64 Mac holds aarch64 wheels that MWAA cannot use).
+ */
+export const MWAA_WORKER_PLATFORM = { system: "linux", architecture: "x86_64", glibc: { major: 2, minor: 34 } } as const;
+
+/**
+ * Where MWAA unpacks plugins.zip on every container (Knowledge Center "mwaa-install-custom-packages";
+ * MWAA guide "Installing Python dependencies", Python wheels). Requirements install from here
+ * with `--find-links` and `--no-index` when the environment has no internet path.
+ */
+export const MWAA_PLUGINS_PATH = "/usr/local/airflow/plugins";
+
+/** Airflow's constraints file for a version and Python, as the MWAA guide's table links it. */
+export const airflowConstraintsUrl = (airflowVersion: AirflowVersion): string =>
+  `https://raw.githubusercontent.com/apache/airflow/constraints-${airflowVersion}/constraints-${MWAA_PYTHON_VERSIONS[airflowVersion]}.txt`;
 
 export const ENVIRONMENT_CLASSES = [
   "mw1.micro",
