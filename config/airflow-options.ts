@@ -1,10 +1,14 @@
+import { parseRelease, versionOptionMessage } from "./airflow-version-options";
+import { DEFAULT_AIRFLOW_VERSION } from "./mwaa-limits";
 import type { Problem } from "./rules";
 
 /**
  * Airflow configuration options (`airflow.configurationOptions`) that decide what the Airflow UI and
  * API reveal, and where Airflow reads secrets. A config file comes from an untrusted pull request,
  * and MWAA applies what it is given: these are held to safe values here, before any stack is built.
- * Option names follow Airflow's configuration reference (`section.option`).
+ * Option names follow Airflow's configuration reference (`section.option`). Airflow reads option
+ * names without regard to case (MWAA passes them on as `AIRFLOW__SECTION__OPTION`), so every check
+ * compares the lowercase name; MWAA's API itself accepts lowercase names only (the schema's rule).
  */
 
 /** Options with the only values that keep secrets out of the UI and the API closed to anonymous callers. */
@@ -18,8 +22,8 @@ const SAFE_VALUES: Readonly<Record<string, { readonly allowed: readonly string[]
   "webserver.expose_stacktrace": EXPOSE_STACKTRACE,
   "api.expose_stacktrace": EXPOSE_STACKTRACE,
 };
-/** The API's authentication backends: the plural name, and the singular one Airflow 2 still reads. */
-const API_AUTH_OPTIONS = ["api.auth_backends", "api.auth_backend"];
+/** The API's authentication backends: the plural name, the singular one Airflow 2 still reads, and Airflow 3's. */
+const API_AUTH_OPTIONS = ["api.auth_backends", "api.auth_backend", "fab.auth_backends"];
 
 /** An API authentication backend that lets anyone call the REST API without credentials. */
 const OPEN_API_BACKEND = /airflow\.api\.auth\.backend\.default/;
@@ -28,31 +32,66 @@ const SECRETS_BACKENDS = [
   "airflow.providers.amazon.aws.secrets.secrets_manager.SecretsManagerBackend",
   "airflow.providers.amazon.aws.secrets.systems_manager.SystemsManagerParameterStoreBackend",
 ];
+/** Where Airflow reads secrets: every component, and (Airflow 3) the workers running tasks. */
+const SECRETS_BACKEND_OPTIONS = ["secrets.backend", "workers.secrets_backend"];
+const SECRETS_KWARGS_OPTIONS = ["secrets.backend_kwargs", "workers.secrets_backend_kwargs"];
 const ARN_ACCOUNT = /arn:aws[\w-]*:[\w-]+:[\w-]*:(\d{12}):/g;
 
-/** Problems of the raw `airflow.configurationOptions` of an environment in `account` (wrong types are the schema's). */
-export function airflowOptionProblems(options: unknown, account: unknown): Problem[] {
+/**
+ * What MWAA's API accepts in AirflowConfigurationOptions (API reference, CreateEnvironment): keys of
+ * at most 64 characters, values of 1 to 65536 printable ASCII characters.
+ */
+const MAX_OPTION_NAME_LENGTH = 64;
+const OPTION_VALUE = /^[ -~]{1,65536}$/;
+
+/**
+ * Problems of the raw `airflow.configurationOptions` of an environment in `account` running Airflow
+ * `version` (raw `airflow.version`; wrong types and unknown versions are the schema's).
+ */
+export function airflowOptionProblems(options: unknown, account: unknown, version: unknown = DEFAULT_AIRFLOW_VERSION): Problem[] {
   if (typeof options !== "object" || options === null || Array.isArray(options)) return [];
-  return Object.entries(options as Record<string, unknown>).flatMap(([option, value]): Problem[] => {
+  const release = typeof version === "string" ? parseRelease(version) : undefined;
+  return Object.entries(options as Record<string, unknown>).flatMap(([key, value]): Problem[] => {
     if (typeof value !== "string") return [];
-    const path = `airflow.configurationOptions.${option}`;
-    const text = value.trim().toLowerCase();
-    const safe = SAFE_VALUES[option];
-    if (safe && !safe.allowed.includes(text)) {
-      return [{ path, value, message: `${safe.why}; allowed: ${safe.allowed.join(" or ")}, or leave it out for MWAA's default` }];
-    }
-    if (API_AUTH_OPTIONS.includes(option) && OPEN_API_BACKEND.test(value)) {
-      return [{ path, value, message: "lets anyone call Airflow's REST API without credentials; leave it out for MWAA's own authentication" }];
-    }
-    if (option === "secrets.backend" && !SECRETS_BACKENDS.includes(value.trim())) {
-      return [{ path, value, message: `is not a secrets backend the MWAA guide documents; allowed: ${SECRETS_BACKENDS.join(" or ")}` }];
-    }
-    if (option === "secrets.backend_kwargs") return backendKwargsProblems(path, value, account);
-    return [];
+    const path = `airflow.configurationOptions.${key}`;
+    const option = key.toLowerCase();
+    const versionMessage = release && versionOptionMessage(option, value, release);
+    return [
+      ...mwaaArgumentProblems(path, key, value),
+      ...(versionMessage ? [{ path, value, message: versionMessage }] : []),
+      ...safetyProblems(path, option, value, account),
+    ];
   });
 }
 
-/** `secrets.backend_kwargs`: JSON whose ARNs, if any, name the environment's own account. */
+function mwaaArgumentProblems(path: string, key: string, value: string): Problem[] {
+  const problems: Problem[] = [];
+  if (key.length > MAX_OPTION_NAME_LENGTH) {
+    problems.push({ path, value: key, message: `is longer than the ${MAX_OPTION_NAME_LENGTH} characters MWAA accepts for an option name` });
+  }
+  if (!OPTION_VALUE.test(value)) {
+    problems.push({ path, value, message: "must be 1 to 65536 printable ASCII characters, what MWAA accepts for an option value; leave the option out rather than empty" });
+  }
+  return problems;
+}
+
+function safetyProblems(path: string, option: string, value: string, account: unknown): Problem[] {
+  const text = value.trim().toLowerCase();
+  const safe = SAFE_VALUES[option];
+  if (safe && !safe.allowed.includes(text)) {
+    return [{ path, value, message: `${safe.why}; allowed: ${safe.allowed.join(" or ")}, or leave it out for MWAA's default` }];
+  }
+  if (API_AUTH_OPTIONS.includes(option) && OPEN_API_BACKEND.test(value)) {
+    return [{ path, value, message: "lets anyone call Airflow's REST API without credentials; leave it out for MWAA's own authentication" }];
+  }
+  if (SECRETS_BACKEND_OPTIONS.includes(option) && !SECRETS_BACKENDS.includes(value.trim())) {
+    return [{ path, value, message: `is not a secrets backend the MWAA guide documents; allowed: ${SECRETS_BACKENDS.join(" or ")}` }];
+  }
+  if (SECRETS_KWARGS_OPTIONS.includes(option)) return backendKwargsProblems(path, value, account);
+  return [];
+}
+
+/** `secrets.backend_kwargs` (or the workers'): JSON whose ARNs, if any, name the environment's own account. */
 function backendKwargsProblems(path: string, value: string, account: unknown): Problem[] {
   const invalid = [{ path, value, message: "must be a JSON object of the backend's arguments, e.g. {\"connections_prefix\": \"airflow/connections\"}" }];
   let parsed: unknown;

@@ -49,7 +49,7 @@ export function crossFieldProblems(raw: unknown, policy: AcknowledgementPolicy):
     ...bucketNameProblems(config),
     ...stateProblems(config),
     ...acknowledgementProblems(asObject(config.guardrails).acknowledgements, config.name, policy),
-    ...airflowOptionProblems(asObject(config.airflow).configurationOptions, config.account),
+    ...airflowOptionProblems(asObject(config.airflow).configurationOptions, config.account, asObject(config.airflow).version),
   ];
 }
 
