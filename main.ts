@@ -1,10 +1,13 @@
 import { join, relative, resolve } from "node:path";
+import { readAirflowFolders } from "./config/airflow-folder";
 import { ConfigError, loadEnvironmentConfigs } from "./config/load";
 import { removeSynthesizedOutput, REVIEW_FILE } from "./modules/synthesis/output-folder";
 import { synthesizeEnvironments, SynthesisError } from "./stacks/synthesize";
 
 /** Folder of the environment files; MWAA_CONFIG_DIR points elsewhere (e.g. a private config repo). */
 const configDir = resolve(process.env.MWAA_CONFIG_DIR ?? "config");
+/** Folder of the environments' Airflow files (airflow/<env>/dags, requirements.txt, plugins/, startup.sh). */
+const airflowDir = resolve(process.env.MWAA_AIRFLOW_DIR ?? "airflow");
 const outdir = resolve(process.env.CDKTF_OUTDIR ?? "cdktf.out");
 
 async function main(): Promise<number> {
@@ -23,9 +26,15 @@ async function main(): Promise<number> {
     return 1;
   }
 
+  const airflow = readAirflowFolders(airflowDir, configs);
+  if (airflow.problems.length > 0) {
+    process.stderr.write(`${new ConfigError(airflow.problems, "the Airflow files").message}\n`);
+    return 1;
+  }
+
   let violations: string[];
   try {
-    ({ violations } = await synthesizeEnvironments(configs, { outdir }));
+    ({ violations } = await synthesizeEnvironments(configs, { outdir, airflowFolders: airflow.folders }));
   } catch (error) {
     if (!(error instanceof SynthesisError)) throw error;
     process.stderr.write(`The synth failed; nothing was written.\n${error.message}\n`);

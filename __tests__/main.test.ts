@@ -1,8 +1,8 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { homedir, hostname, tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { exampleRaw, FIXTURE_CONFIG_DIR, REPO_ROOT } from "./helpers/config-fixtures";
+import { exampleRaw, FIXTURE_AIRFLOW_DIR, FIXTURE_CONFIG_DIR, REPO_ROOT } from "./helpers/config-fixtures";
 
 /*
  * The app as `cdktf synth` runs it: the `app` command of cdktf.json (compile when a source changed,
@@ -15,7 +15,7 @@ const appCommand: string = JSON.parse(readFileSync(join(REPO_ROOT, "cdktf.json")
 function runApp(env: Record<string, string>) {
   return spawnSync("sh", ["-c", appCommand], {
     cwd: REPO_ROOT,
-    env: { ...process.env, MWAA_CONFIG_DIR: FIXTURE_CONFIG_DIR, ...env },
+    env: { ...process.env, MWAA_CONFIG_DIR: FIXTURE_CONFIG_DIR, MWAA_AIRFLOW_DIR: FIXTURE_AIRFLOW_DIR, ...env },
     encoding: "utf8",
   });
 }
@@ -80,15 +80,21 @@ describe("the app on the example config", () => {
 describe("the app on many environments", () => {
   it("synthesizes them in worker processes into exactly what one process writes", () => {
     const dir = mkdtempSync(join(tmpdir(), "mwaa-many-"));
-    for (let i = 1; i <= 8; i++) writeFileSync(join(dir, `env${i}.json`), JSON.stringify({ ...exampleRaw(), name: `env${i}` }));
+    const airflow = mkdtempSync(join(tmpdir(), "mwaa-many-airflow-"));
+    for (let i = 1; i <= 8; i++) {
+      writeFileSync(join(dir, `env${i}.json`), JSON.stringify({ ...exampleRaw(), name: `env${i}` }));
+      // Each with the fixture's Airflow files: staged by this process, uploaded by whichever synthesizes it.
+      cpSync(join(FIXTURE_AIRFLOW_DIR, "example"), join(airflow, `env${i}`), { recursive: true });
+    }
     const [one, two] = [mkdtempSync(join(tmpdir(), "mwaa-app-")), mkdtempSync(join(tmpdir(), "mwaa-app-"))];
-    expect(runApp({ CDKTF_OUTDIR: one, MWAA_CONFIG_DIR: dir, MWAA_SYNTH_WORKERS: "1" }).status).toBe(0);
-    const parallel = runApp({ CDKTF_OUTDIR: two, MWAA_CONFIG_DIR: dir, MWAA_SYNTH_WORKERS: "2" });
+    expect(runApp({ CDKTF_OUTDIR: one, MWAA_CONFIG_DIR: dir, MWAA_AIRFLOW_DIR: airflow, MWAA_SYNTH_WORKERS: "1" }).status).toBe(0);
+    const parallel = runApp({ CDKTF_OUTDIR: two, MWAA_CONFIG_DIR: dir, MWAA_AIRFLOW_DIR: airflow, MWAA_SYNTH_WORKERS: "2" });
     expect(parallel.stderr).toBe("");
     expect(parallel.status).toBe(0);
 
     const files = filesUnder(one).map((f) => relative(one, f)).sort();
-    expect(files).toHaveLength(8 * 3 + 2);
+    // Three stacks and four uploaded files per environment, the manifest and the review.
+    expect(files).toHaveLength(8 * 3 + 8 * 4 + 2);
     expect(filesUnder(two).map((f) => relative(two, f)).sort()).toEqual(files);
     for (const file of files) expect(readFileSync(join(two, file), "utf8")).toBe(readFileSync(join(one, file), "utf8"));
   });

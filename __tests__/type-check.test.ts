@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { FIXTURE_CONFIG_DIR, REPO_ROOT } from "./helpers/config-fixtures";
+import { FIXTURE_AIRFLOW_DIR, FIXTURE_CONFIG_DIR, REPO_ROOT } from "./helpers/config-fixtures";
 
 /*
  * The app command compiles with type checking when a source changed and reuses the build when none
@@ -26,7 +26,7 @@ describe("the app command on a project with a type error", () => {
 
   const synth = () => {
     const outdir = join(mkdtempSync(join(tmpdir(), "mwaa-type-check-out-")), "cdktf.out");
-    const run = spawnSync("sh", ["-c", appCommand], { cwd: project, env: { ...process.env, CDKTF_OUTDIR: outdir, MWAA_CONFIG_DIR: FIXTURE_CONFIG_DIR }, encoding: "utf8" });
+    const run = spawnSync("sh", ["-c", appCommand], { cwd: project, env: { ...process.env, CDKTF_OUTDIR: outdir, MWAA_CONFIG_DIR: FIXTURE_CONFIG_DIR, MWAA_AIRFLOW_DIR: FIXTURE_AIRFLOW_DIR }, encoding: "utf8" });
     return { ...run, wrote: existsSync(outdir) };
   };
   // A number where the resource wants a string: transpiling alone would let this through.

@@ -1,3 +1,4 @@
+import { AirflowArtifacts } from "./airflow-artifacts";
 import { MICRO_CLASS, SCHEDULERS, WEBSERVERS } from "./mwaa-limits";
 import { defaultDagBucketName, defaultStateBucketName } from "./names";
 import { ParsedConfig } from "./schema";
@@ -13,6 +14,11 @@ export interface EnvironmentConfig extends Omit<ParsedConfig, "airflow" | "stora
   };
   readonly storage: { readonly dagBucketName: string; readonly accessLogRetentionDays: number };
   readonly state: S3StateConfig | HcpStateConfig;
+  /**
+   * The files of `airflow/<env>/`, staged for upload; absent when the environment has no such
+   * folder. Set by the synth (stacks/synthesize.ts), never by a config file.
+   */
+  readonly artifacts?: AirflowArtifacts;
 }
 
 /** State in this environment's bucket, created by the `<name>-state` bootstrap stack. */

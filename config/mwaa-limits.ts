@@ -66,6 +66,13 @@ export const DEFAULT_WORKER_QUOTA = 25;
 
 export const WEBSERVER_ACCESS_MODES = ["PRIVATE_ONLY", "PUBLIC_ONLY"] as const;
 
+/**
+ * How MWAA replaces workers during an update (UpdateEnvironment WorkerReplacementStrategy; the AWS
+ * provider's worker_replacement_strategy, 6.11 and later, sent only on update): FORCED stops running
+ * tasks at once, GRACEFUL lets them finish first (up to 12 hours).
+ */
+export const WORKER_REPLACEMENT_STRATEGIES = ["FORCED", "GRACEFUL"] as const;
+
 /** `DAY:HH:MM`, in 30-minute steps (MWAA API pattern for WeeklyMaintenanceWindowStart). */
 export const MAINTENANCE_WINDOW_PATTERN = /^(MON|TUE|WED|THU|FRI|SAT|SUN):([01]\d|2[0-3]):(00|30)$/;
 

@@ -13,6 +13,7 @@ import {
   SCHEDULERS,
   WEBSERVER_ACCESS_MODES,
   WEBSERVERS,
+  WORKER_REPLACEMENT_STRATEGIES,
 } from "./mwaa-limits";
 
 /**
@@ -108,6 +109,12 @@ export const CONFIG_FIELDS: Record<string, FieldDoc> = {
     allowed: "DAY:HH:MM with DAY one of MON..SUN, HH 00-23 and MM 00 or 30, e.g. SUN:03:00",
     default: "chosen by MWAA",
   },
+  "airflow.workerReplacementStrategy": {
+    description:
+      "How MWAA replaces workers when an update (new requirements, plugins, options or version) restarts them: FORCED stops running tasks, GRACEFUL lets them finish first. Applies to updates only.",
+    allowed: `one of ${list(WORKER_REPLACEMENT_STRATEGIES)}`,
+    default: "MWAA's (FORCED)",
+  },
   "airflow.dagS3Path": {
     description: "Folder of the DAG bucket that holds the DAGs.",
     allowed: "a relative S3 key prefix without a leading '/', whitespace or backslashes, e.g. dags; `${` and `%{` are kept as literal text",
@@ -115,7 +122,7 @@ export const CONFIG_FIELDS: Record<string, FieldDoc> = {
   },
   "airflow.configurationOptions": {
     description: "Airflow configuration overrides (`airflow_configuration_options`).",
-    allowed: "an object of `section.option` keys (lowercase, e.g. core.default_timezone) to string values without control characters, line breaks or backslashes; `${` and `%{` are kept as literal text (not beside a double quote). Options that reveal secrets or open the API keep safe values (webserver.expose_config false or non-sensitive-only, core.hide_sensitive_var_conn_fields true, webserver.expose_stacktrace false, no anonymous api.auth_backends), secrets.backend is Secrets Manager or Parameter Store, and secrets.backend_kwargs names only this account's secrets",
+    allowed: "an object of `section.option` keys (lowercase, e.g. core.default_timezone) to string values without control characters, line breaks or backslashes; `${` and `%{` are kept as literal text (not beside a double quote). Options that reveal secrets or open the API keep safe values (webserver.expose_config or api.expose_config false or non-sensitive-only, core.hide_sensitive_var_conn_fields true, webserver.expose_stacktrace false, no anonymous api.auth_backends or fab.auth_backends), secrets.backend and workers.secrets_backend are Secrets Manager or Parameter Store, and their backend_kwargs name only this account's secrets. Options the environment's Airflow version does not read (removed or renamed in Airflow 3, or Airflow 3 names on Airflow 2) and options MWAA sets itself are refused; names of at most 64 characters, values of 1 to 65536 printable ASCII characters",
     default: "{}",
   },
   "logging.retentionDays": {

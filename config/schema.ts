@@ -12,6 +12,7 @@ import {
   MAINTENANCE_WINDOW_PATTERN,
   REGION_PATTERN,
   WEBSERVER_ACCESS_MODES,
+  WORKER_REPLACEMENT_STRATEGIES,
 } from "./mwaa-limits";
 
 /**
@@ -53,6 +54,7 @@ const airflow = z.strictObject({
   maxWebservers: wholeNumber.optional(),
   webserverAccessMode: z.enum(WEBSERVER_ACCESS_MODES).default("PRIVATE_ONLY"),
   weeklyMaintenanceWindowStart: z.string().regex(MAINTENANCE_WINDOW_PATTERN).optional(),
+  workerReplacementStrategy: z.enum(WORKER_REPLACEMENT_STRATEGIES).optional(),
   dagS3Path: terraformText
     .regex(/^[^/\s][^\s]*$/)
     .max(1024)

@@ -6,7 +6,7 @@
 // compiles once per change (noEmitOnError: a type error stops the synth and emits nothing), and an
 // unchanged tree costs a few stat calls.
 const { spawnSync } = require("node:child_process");
-const { existsSync, readdirSync, readFileSync, statSync, writeFileSync } = require("node:fs");
+const { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } = require("node:fs");
 const { join, relative } = require("node:path");
 
 const root = join(__dirname, "..");
@@ -43,17 +43,53 @@ function isFresh(files) {
   }
 }
 
+/**
+ * One compile at a time: two synths started together (two terminals, parallel CI jobs, tests) would
+ * otherwise both run tsc into the same dist/ and read each other's half-written files. The second
+ * waits for the first, then finds the build fresh. A lock older than a compile can take is stale.
+ */
+const lockPath = join(root, "dist", ".build-lock");
+const STALE_LOCK_MS = 5 * 60 * 1000;
+function withBuildLock(body) {
+  mkdirSync(join(root, "dist"), { recursive: true });
+  const sleeper = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      mkdirSync(lockPath);
+      break;
+    } catch (error) {
+      if (error.code !== "EEXIST") throw error;
+      try {
+        if (Date.now() - statSync(lockPath).mtimeMs > STALE_LOCK_MS) rmSync(lockPath, { recursive: true, force: true });
+      } catch {
+        // released meanwhile
+      }
+      Atomics.wait(sleeper, 0, 0, 100);
+    }
+  }
+  try {
+    return body();
+  } finally {
+    rmSync(lockPath, { recursive: true, force: true });
+  }
+}
+
 const files = sources();
 if (!isFresh(files)) {
-  // Read before compiling: a file saved while tsc runs is newer and triggers the next check.
-  const before = newest(files);
-  const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
-  const build = spawnSync(process.execPath, [tsc, "-b", "tsconfig.app.json"], { cwd: root, stdio: "inherit" });
-  if (build.status !== 0) {
-    process.stderr.write("The TypeScript sources do not compile (errors above); nothing was synthesized.\n");
-    process.exit(build.status ?? 1);
-  }
-  writeFileSync(stampPath, JSON.stringify({ newest: before, files }));
+  withBuildLock(() => {
+    if (isFresh(files)) return; // built by the synth that held the lock
+    // Read before compiling: a file saved while tsc runs is newer and triggers the next check.
+    const before = newest(files);
+    const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
+    const build = spawnSync(process.execPath, [tsc, "-b", "tsconfig.app.json"], { cwd: root, stdio: "inherit" });
+    if (build.status !== 0) {
+      process.stderr.write("The TypeScript sources do not compile (errors above); nothing was synthesized.\n");
+      process.exitCode = build.status ?? 1;
+      return;
+    }
+    writeFileSync(stampPath, JSON.stringify({ newest: before, files }));
+  });
+  if (process.exitCode) process.exit(process.exitCode);
 }
 
 require(join(root, "dist", "main.js"));

@@ -1,3 +1,4 @@
+import { S3Object } from "@cdktf/provider-aws/lib/s3-object";
 import { TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { EnvironmentConfig } from "../config/environment-config";
@@ -9,7 +10,8 @@ import {
   executionRoleName,
   partitionOf,
 } from "../config/names";
-import { MwaaEnvironment } from "../modules/airflow/mwaa-environment";
+import { AirflowObjects } from "../modules/airflow/airflow-objects";
+import { MwaaEnvironment, PinnedObject } from "../modules/airflow/mwaa-environment";
 import { CustomerManagedKey } from "../modules/encryption/customer-managed-key";
 import { MwaaExecutionRole } from "../modules/iam/mwaa-execution-role";
 import { AirflowLogGroups } from "../modules/observability/airflow-log-groups";
@@ -29,6 +31,8 @@ export class MwaaStack extends EnvironmentStack {
   readonly executionRole: MwaaExecutionRole;
   readonly logGroups: AirflowLogGroups;
   readonly environment: MwaaEnvironment;
+  /** The environment's Airflow files in its DAG bucket; absent without an `airflow/<env>/` folder. */
+  readonly airflowObjects?: AirflowObjects;
 
   /** @param networkStack the environment's network stack, whose outputs this stack reads. */
   constructor(scope: Construct, id: string, config: EnvironmentConfig, networkStack: TerraformStack) {
@@ -85,6 +89,16 @@ export class MwaaStack extends EnvironmentStack {
       logGroupNamePrefix: logGroupPrefix,
     });
 
+    if (config.artifacts) {
+      this.airflowObjects = new AirflowObjects(this, "airflow-files", {
+        artifacts: config.artifacts,
+        bucketName: this.dagBucket.name,
+        kmsKeyArn: this.key.arn,
+        dependsOn: this.dagBucket.settings,
+      });
+    }
+    const pinned = (object: S3Object | undefined): PinnedObject | undefined => object && { key: object.key, versionId: object.versionId };
+
     this.environment = new MwaaEnvironment(this, "airflow", {
       name,
       airflowVersion: airflow.version,
@@ -99,10 +113,15 @@ export class MwaaStack extends EnvironmentStack {
       logLevels: logging.levels,
       webserverAccessMode: airflow.webserverAccessMode,
       weeklyMaintenanceWindowStart: airflow.weeklyMaintenanceWindowStart,
+      workerReplacementStrategy: airflow.workerReplacementStrategy,
       airflowConfigurationOptions: Object.fromEntries(
         Object.entries(airflow.configurationOptions).map(([key, value]) => [terraformLiteral(key), terraformLiteral(value)]),
       ),
-      dependsOn: [...this.logGroups.all, this.executionRole.policy],
+      requirements: pinned(this.airflowObjects?.requirements),
+      plugins: pinned(this.airflowObjects?.plugins),
+      startupScript: pinned(this.airflowObjects?.startup),
+      // The DAGs too: an environment that starts before its DAGs are uploaded runs without them.
+      dependsOn: [...this.logGroups.all, this.executionRole.policy, ...(this.airflowObjects?.dags ?? [])],
       preventDestroy: config.protectFromDestroy,
     });
 

@@ -7,7 +7,11 @@ import { acknowledgementFindings, evaluateStack, Finding, formatViolation } from
 import { SynthesizedStack } from "../modules/guardrails/synthesized-stack";
 import { codeSpan } from "../modules/review/markdown";
 import { renderReview, renderStacksSection } from "../modules/review/review-report";
+import { artifactsForReview } from "../config/airflow-artifacts";
+import { AirflowFolder } from "../config/airflow-folder";
+import { stageAirflowArtifacts } from "../modules/airflow/staged-artifacts";
 import {
+  airflowBuildFolder,
   foreignTerraformFiles,
   publish,
   removeStaging,
@@ -28,6 +32,11 @@ export interface SynthesisOptions {
    * @default MWAA_SYNTH_WORKERS, else one per core for every ENVIRONMENTS_PER_WORKER environments
    */
   readonly workers?: number;
+  /**
+   * The `airflow/<env>/` folders read and validated (config/airflow-folder.ts), by environment
+   * name: staged, then uploaded by the environment's MWAA stack. @default none
+   */
+  readonly airflowFolders?: ReadonlyMap<string, AirflowFolder>;
   /** Adds to the app once the environments' stacks exist (stacks, aspects...); runs in this process. */
   readonly extend?: AppExtension;
 }
@@ -61,6 +70,10 @@ export async function synthesizeEnvironments(
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   removeSynthesizedOutput(outdir);
   try {
+    configs = configs.map((config) => {
+      const folder = options.airflowFolders?.get(config.name);
+      return folder ? { ...config, artifacts: stageAirflowArtifacts(folder, config.airflow.dagS3Path, airflowBuildFolder(outdir, config.name)) } : config;
+    });
     const groups = environmentGroups(configs, options.extend ? 1 : (options.workers ?? defaultWorkers(configs.length)));
     // Children first: this process then synthesizes the first group, and judges it, while they run.
     const workers = groups.slice(1).map((group, index) => synthesizeInWorker(group, stagingFolder(outdir, index + 1)));
@@ -195,7 +208,8 @@ function report(configs: readonly EnvironmentConfig[], judged: readonly JudgedSt
       const own = judged.filter((j) => j.owner === config);
       const findings = own.flatMap((j) => j.findings);
       const acknowledgements = acknowledgementFindings(config.name, config.guardrails.acknowledgements, findings);
-      return { heading: `Environment ${codeSpan(config.name)}`, config, acknowledgements: config.guardrails.acknowledgements, stacks: own.map((j) => j.stack), findings: [...findings, ...acknowledgements] };
+      const shown = config.artifacts ? { ...config, artifacts: artifactsForReview(config.artifacts) } : config;
+      return { heading: `Environment ${codeSpan(config.name)}`, config: shown, acknowledgements: config.guardrails.acknowledgements, stacks: own.map((j) => j.stack), findings: [...findings, ...acknowledgements] };
     }),
     ...judged.filter((j) => !j.owner).map((j) => ({ heading: `Stack ${codeSpan(j.stack.name)} (outside any environment)`, stacks: [j.stack], findings: j.findings })),
   ];

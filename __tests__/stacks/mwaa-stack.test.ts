@@ -1,4 +1,7 @@
-import { exampleConfig } from "../helpers/config-fixtures";
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { exampleConfig, withAirflowFiles } from "../helpers/config-fixtures";
 import { policyJsonRef, policyStatements, ref, resourceAt, resources, StackJson, synthEnvironment } from "../helpers/synth";
 
 const ACCOUNT = "111122223333";
@@ -350,5 +353,76 @@ describe("the MWAA stack with other settings", () => {
     const logging = resourceAt(mwaa, "aws_mwaa_environment", "airflow/environment").logging_configuration;
     expect(logging.task_logs).toEqual({ enabled: true, log_level: "DEBUG" });
     expect(logging.scheduler_logs).toEqual({ enabled: true, log_level: "WARNING" });
+  });
+});
+
+describe("the MWAA stack with Airflow files in airflow/<env>/", () => {
+  let mwaa: StackJson;
+  let outdir: string;
+  beforeAll(() => {
+    ({ mwaa, outdir } = synthEnvironment(withAirflowFiles(exampleConfig((raw) => (raw.airflow.workerReplacementStrategy = "GRACEFUL")))));
+  });
+  const objects = () => Object.values<any>(resources(mwaa, "aws_s3_object"));
+  const objectAt = (key: string) => objects().find((o) => o.key === key);
+  const environment = () => resourceAt(mwaa, "aws_mwaa_environment", "airflow/environment");
+
+  it("uploads every DAG under the DAG folder, and requirements.txt, plugins.zip and startup.sh at MWAA's keys", () => {
+    expect(objects().map((o) => o.key).sort()).toEqual(["dags/hello_private_network.py", "plugins.zip", "requirements.txt", "startup.sh"]);
+  });
+
+  it("uploads each from a copy in the stack's folder whose SHA-256 is its source_hash, into the DAG bucket, with the environment key", () => {
+    for (const object of objects()) {
+      const bytes = readFileSync(join(outdir, "stacks", "example-mwaa", object.source));
+      expect(object.source).toMatch(/^assets\//);
+      expect(object.source_hash).toBe(createHash("sha256").update(bytes).digest("hex"));
+      expect(object).toMatchObject({
+        bucket: ref(mwaa, "aws_s3_bucket", "dag-bucket/bucket", "bucket"),
+        server_side_encryption: "aws:kms",
+        kms_key_id: ref(mwaa, "aws_kms_key", "environment-key/key", "arn"),
+        bucket_key_enabled: true,
+      });
+      // Versioning and encryption hold before the first upload: objects get versions, and the key.
+      expect(object.depends_on).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^aws_s3_bucket_versioning\.dag-bucket_versioning/),
+          expect.stringMatching(/^aws_s3_bucket_server_side_encryption_configuration\.dag-bucket_encryption/),
+        ]),
+      );
+    }
+  });
+
+  it("pins requirements, plugins and the startup script to the uploaded objects' versions, so a changed file updates the environment", () => {
+    const pin = (key: string) => {
+      const [id] = Object.entries<any>(resources(mwaa, "aws_s3_object")).find(([, o]) => o.key === key)!;
+      return { path: `\${aws_s3_object.${id}.key}`, version: `\${aws_s3_object.${id}.version_id}` };
+    };
+    expect(environment()).toMatchObject({
+      requirements_s3_path: pin("requirements.txt").path,
+      requirements_s3_object_version: pin("requirements.txt").version,
+      plugins_s3_path: pin("plugins.zip").path,
+      plugins_s3_object_version: pin("plugins.zip").version,
+      startup_script_s3_path: pin("startup.sh").path,
+      startup_script_s3_object_version: pin("startup.sh").version,
+      worker_replacement_strategy: "GRACEFUL",
+    });
+  });
+
+  it("starts the environment after its DAGs are uploaded", () => {
+    const dag = Object.keys(resources(mwaa, "aws_s3_object")).find((id) => id.startsWith("airflow-files_dag-"))!;
+    expect(environment().depends_on).toContain(`aws_s3_object.${dag}`);
+    expect(objectAt("dags/hello_private_network.py")).toBeDefined();
+  });
+
+  it("zips plugins/ into the same bytes on every synth", () => {
+    const again = synthEnvironment(withAirflowFiles(exampleConfig())).mwaa;
+    const zip = (stack: StackJson) => Object.values<any>(resources(stack, "aws_s3_object")).find((o) => o.key === "plugins.zip").source_hash;
+    expect(zip(again)).toBe(zip(mwaa));
+  });
+
+  it("uploads nothing and pins nothing without the folder", () => {
+    const plain = synthEnvironment(exampleConfig()).mwaa;
+    expect(resources(plain, "aws_s3_object")).toEqual({});
+    const env = resourceAt(plain, "aws_mwaa_environment", "airflow/environment");
+    for (const argument of ["requirements_s3_path", "plugins_s3_path", "startup_script_s3_path", "worker_replacement_strategy"]) expect(env[argument]).toBeUndefined();
   });
 });

@@ -29,6 +29,15 @@ export interface MwaaEnvironmentProps {
   readonly webserverAccessMode?: string;
   /** @default chosen by MWAA */
   readonly weeklyMaintenanceWindowStart?: string;
+  /**
+   * requirements.txt, plugins.zip and startup.sh: each an object of the DAG bucket, pinned to its
+   * version (MWAA reads a new version only when the version argument changes). @default none
+   */
+  readonly requirements?: PinnedObject;
+  readonly plugins?: PinnedObject;
+  readonly startupScript?: PinnedObject;
+  /** How workers are replaced on an update. @default MWAA's (FORCED) */
+  readonly workerReplacementStrategy?: string;
   /** @default {} */
   readonly airflowConfigurationOptions?: Record<string, string>;
   /** What must exist first: the log groups (so MWAA does not create its own) and the role's policy. */
@@ -39,6 +48,12 @@ export interface MwaaEnvironmentProps {
    * @default true
    */
   readonly preventDestroy?: boolean;
+}
+
+/** An object of the DAG bucket, by key, at one version (`${aws_s3_object.x.version_id}`). */
+export interface PinnedObject {
+  readonly key: string;
+  readonly versionId: string;
 }
 
 /** The `aws_mwaa_environment`, private by default and logging everything it can. */
@@ -66,6 +81,13 @@ export class MwaaEnvironment extends Construct {
       // MWAA creates and owns the database and webserver endpoints in our subnets.
       endpointManagement: "SERVICE",
       weeklyMaintenanceWindowStart: props.weeklyMaintenanceWindowStart,
+      workerReplacementStrategy: props.workerReplacementStrategy,
+      requirementsS3Path: props.requirements?.key,
+      requirementsS3ObjectVersion: props.requirements?.versionId,
+      pluginsS3Path: props.plugins?.key,
+      pluginsS3ObjectVersion: props.plugins?.versionId,
+      startupScriptS3Path: props.startupScript?.key,
+      startupScriptS3ObjectVersion: props.startupScript?.versionId,
       airflowConfigurationOptions: props.airflowConfigurationOptions ?? {},
       networkConfiguration: {
         subnetIds: props.subnetIds,

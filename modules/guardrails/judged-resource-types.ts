@@ -25,6 +25,8 @@ export const JUDGED_RESOURCE_TYPES: ReadonlySet<string> = new Set([
   "aws_s3_bucket_logging",
   "aws_s3_bucket_acl",
   "aws_s3_bucket_lifecycle_configuration",
+  // Uploads into a bucket (rules/s3/objects.ts; the MWAA artifacts: rules/mwaa/artifacts.ts)
+  "aws_s3_object",
   // IAM: principals and every route by which a policy reaches them (modules/guardrails/iam/policy-routes.ts)
   "aws_iam_role",
   "aws_iam_role_policy",

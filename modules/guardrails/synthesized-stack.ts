@@ -1,3 +1,4 @@
+import { fileInside } from "./file-inside";
 import { readPolicy, PolicyReading } from "./iam/policy-document";
 import { blockKey, resourcePaths } from "./resource-paths";
 import { PolicyStatement } from "./iam/policy-statement";
@@ -30,13 +31,26 @@ export class SynthesizedStack {
    * @param written the configuration as written, in either JSON form
    * @param foreignFiles Terraform files in the stack's working directory that this app did not
    *   write: Terraform loads them too, and no rule reads them
+   * @param folder the stack's working directory as written (where Terraform resolves a resource's
+   *   relative file paths); unknown for a stack judged from its configuration alone
    */
   constructor(
     readonly name: string,
     written: Record<string, any>,
     readonly foreignFiles: readonly string[] = [],
+    private readonly folder?: string,
   ) {
     this.json = canonicalTerraform(written);
+  }
+
+  /**
+   * The bytes of a file a resource names by a path relative to the stack's folder (an upload's
+   * `source`), if it is a regular file inside that folder reached through no symbolic link and no
+   * `..`: anything else (an absolute path, `~/.aws/credentials`, a link out) is undefined, and the
+   * rules judge it unreadable.
+   */
+  stackFile(path: unknown): Buffer | undefined {
+    return typeof path === "string" && this.folder !== undefined ? fileInside(this.folder, path) : undefined;
   }
 
   /**

@@ -13,6 +13,7 @@ import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
 import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
 import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
+import { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { allow, deny, forPrincipals } from "../iam/policy-statements";
 
@@ -57,6 +58,11 @@ export class EncryptedBucket extends Construct {
   readonly name: string;
   readonly publicAccessBlock: S3BucketPublicAccessBlock;
   readonly policy: DataAwsIamPolicyDocument;
+  /**
+   * The settings that must hold before the first object goes in: versioning (objects get version
+   * ids), default encryption, the public access block and the TLS-only policy.
+   */
+  readonly settings: ITerraformDependable[] = [];
 
   constructor(scope: Construct, id: string, props: EncryptedBucketProps) {
     super(scope, id);
@@ -112,7 +118,7 @@ export class EncryptedBucket extends Construct {
       });
     }
 
-    new S3BucketServerSideEncryptionConfigurationA(this, "encryption", {
+    const encryption = new S3BucketServerSideEncryptionConfigurationA(this, "encryption", {
       bucket: bucketId,
       rule: [
         props.kmsKeyArn === undefined
@@ -152,12 +158,13 @@ export class EncryptedBucket extends Construct {
       ),
     ];
     this.policy = new DataAwsIamPolicyDocument(this, "policy-document", { statement: statements });
-    new S3BucketPolicy(this, "policy", {
+    const policy = new S3BucketPolicy(this, "policy", {
       bucket: bucketId,
       policy: this.policy.json,
       // S3 may answer concurrent configuration calls on one bucket with OperationAborted.
       dependsOn: [this.publicAccessBlock],
     });
+    this.settings.push(versioning, encryption, this.publicAccessBlock, policy);
 
     if (props.accessLogBucketName !== undefined) {
       new S3BucketLoggingA(this, "access-logs", {

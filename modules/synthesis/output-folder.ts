@@ -18,7 +18,9 @@ export const CDKTF_LAYOUT = { manifest: "manifest.json", stacks: "stacks", stack
 
 /** What cdktf writes for a stack: one configuration file (JSON or HCL) and, for HCL, its metadata. */
 const STACK_CONFIGURATION_FILES = ["cdk.tf.json", "cdk.tf"] as const;
-const STACK_FILES = [...STACK_CONFIGURATION_FILES, CDKTF_LAYOUT.stackMetadata];
+/** cdktf's folder of a stack's assets (TerraformAsset): the Airflow files the stack uploads. */
+const STACK_ASSETS = "assets";
+const STACK_FILES = [...STACK_CONFIGURATION_FILES, CDKTF_LAYOUT.stackMetadata, STACK_ASSETS];
 
 /** Files of the review, beside the stacks. */
 export const REVIEW_FILE = "REVIEW.md";
@@ -28,6 +30,14 @@ const STAGING = ".synth";
 /** The staging folder of one group of environments, synthesized by one process. */
 export function stagingFolder(outdir: string, group: number): string {
   return join(outdir, STAGING, String(group));
+}
+
+/**
+ * Where the synth stages an environment's Airflow files (modules/airflow/staged-artifacts.ts) for
+ * cdktf to copy into its stack: inside the staging folder, so they go wherever staging goes.
+ */
+export function airflowBuildFolder(outdir: string, environment: string): string {
+  return join(outdir, STAGING, "airflow", environment);
 }
 
 /**
@@ -42,7 +52,7 @@ export function removeSynthesizedOutput(outdir: string): void {
   rmSync(join(outdir, REVIEW_FILE), { force: true });
   rmSync(join(outdir, STAGING), { recursive: true, force: true });
   for (const stack of stackFolders(outdir)) {
-    for (const file of STACK_FILES) rmSync(join(outdir, CDKTF_LAYOUT.stacks, stack, file), { force: true });
+    for (const file of STACK_FILES) rmSync(join(outdir, CDKTF_LAYOUT.stacks, stack, file), { recursive: true, force: true });
   }
 }
 

@@ -36,7 +36,7 @@ export async function readWrittenStacks(
       const dependencies = (entry.dependencies ?? []).map((path) => path.split("/").pop()!);
       const besides = terraformFiles(join(folder, entry.workingDirectory)).filter((name) => name !== basename(file));
       const foreign = [...new Set([...foreignFiles(entry.name), ...besides])].sort();
-      return { stack: new SynthesizedStack(entry.name, written, foreign), errors, dependencies };
+      return { stack: new SynthesizedStack(entry.name, written, foreign, join(folder, entry.workingDirectory)), errors, dependencies };
     }),
   );
   return { manifest, stacks };

@@ -1,12 +1,14 @@
 import { Rule } from "../../../modules/guardrails/rule";
 import { RULES } from "../../../modules/guardrails/rules";
 import { SynthesizedStack } from "../../../modules/guardrails/synthesized-stack";
-import { exampleConfig } from "../../helpers/config-fixtures";
+import { join } from "node:path";
+import { exampleConfig, withAirflowFiles } from "../../helpers/config-fixtures";
 import { StackJson, synthEnvironment } from "../../helpers/synth";
 
 type Stacks = { state: StackJson; network: StackJson; mwaa: StackJson };
 
-const synthesized = synthEnvironment(exampleConfig());
+// With the fixture's Airflow files, so that the upload rules have objects to judge.
+const synthesized = synthEnvironment(withAirflowFiles(exampleConfig()));
 const example = (): Stacks => JSON.parse(JSON.stringify({ state: synthesized.state, network: synthesized.network, mwaa: synthesized.mwaa }));
 const NAMES: Record<keyof Stacks, string> = { state: "example-state", network: "example-network", mwaa: "example-mwaa" };
 
@@ -20,7 +22,7 @@ const addResource = (stack: StackJson, type: string, id: string, config: object)
 };
 
 function evaluate(rule: Rule, stacks: Stacks) {
-  return (Object.keys(stacks) as (keyof Stacks)[]).flatMap((key) => rule.evaluate(new SynthesizedStack(NAMES[key], stacks[key])));
+  return (Object.keys(stacks) as (keyof Stacks)[]).flatMap((key) => rule.evaluate(new SynthesizedStack(NAMES[key], stacks[key], [], join(synthesized.outdir, "stacks", NAMES[key]))));
 }
 
 /** For every rule: how to break it in the example's synthesized JSON, and the resource that must fail. */
@@ -30,6 +32,8 @@ const VIOLATIONS: Record<string, [keyof Stacks, (s: StackJson) => void, RegExp]>
   "DATA.PREVENT_DESTROY": ["mwaa", (s) => delete first(s, "aws_mwaa_environment").lifecycle, /airflow\/environment/],
   "MWAA.CMK_ARN": ["mwaa", (s) => (first(s, "aws_mwaa_environment").kms_key = "${aws_kms_key.environment-key_B8FFA627.key_id}"), /airflow\/environment/],
   "MWAA.PRIVATE_WEBSERVER": ["mwaa", (s) => (first(s, "aws_mwaa_environment").webserver_access_mode = "PUBLIC_ONLY"), /airflow\/environment/],
+  "MWAA.ARTIFACTS": ["mwaa", (s) => (first(s, "aws_mwaa_environment").requirements_s3_object_version = "3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY"), /airflow\/environment \(requirements\)/],
+  "S3.OBJECTS": ["mwaa", (s) => (first(s, "aws_s3_object").source = "/root/.aws/credentials"), /airflow-files\//],
   "MWAA.ALL_LOGGING": ["mwaa", (s) => (first(s, "aws_mwaa_environment").logging_configuration.task_logs.enabled = false), /airflow\/environment/],
   "MWAA.LOG_GROUPS": ["mwaa", (s) => (first(s, "aws_mwaa_environment").depends_on = []), /airflow\/environment/],
   "KMS.ROTATION": ["mwaa", (s) => (first(s, "aws_kms_key").enable_key_rotation = false), /environment-key\/key/],

@@ -18,6 +18,7 @@ import { kmsUsable } from "./kms/usable";
 import { logsKmsEncryption } from "./logs/kms-encryption";
 import { logsRetention } from "./logs/retention";
 import { mwaaAllLoggingEnabled } from "./mwaa/all-logging-enabled";
+import { mwaaArtifacts } from "./mwaa/artifacts";
 import { mwaaCustomerManagedKeyArn } from "./mwaa/customer-managed-key";
 import { mwaaOwnResources } from "./mwaa/own-resources";
 import { mwaaLogGroupsPrecreated } from "./mwaa/log-groups-precreated";
@@ -25,6 +26,7 @@ import { mwaaPrivateWebserver } from "./mwaa/private-webserver";
 import { s3AccessLogging } from "./s3/access-logging";
 import { s3KmsEncryption } from "./s3/kms-encryption";
 import { s3NoForceDestroy } from "./s3/no-force-destroy";
+import { s3Objects } from "./s3/objects";
 import { s3NoPublicAllow } from "./s3/no-public-allow";
 import { s3OwnershipEnforced } from "./s3/ownership-enforced";
 import { s3PublicAccessBlock } from "./s3/public-access-block";
@@ -55,6 +57,7 @@ export const RULES: readonly Rule[] = [
   mwaaOwnResources,
   mwaaPrivateWebserver,
   mwaaAllLoggingEnabled,
+  mwaaArtifacts,
   mwaaLogGroupsPrecreated,
   kmsKeyRotation,
   kmsKeyPolicyDefined,
@@ -69,6 +72,7 @@ export const RULES: readonly Rule[] = [
   s3Versioning,
   s3AccessLogging,
   s3NoForceDestroy,
+  s3Objects,
   logsKmsEncryption,
   logsRetention,
   iamNoWildcardActions,
