@@ -36,7 +36,7 @@
 import { MWAA_PLUGINS_PATH, MWAA_PYTHON_VERSIONS, MWAA_WORKER_PLATFORM } from "../../config/mwaa-limits";
 import { visible } from "../text/visible-text";
 import { parseVersion, versionMatches, type Pep440Version } from "./pep440-version";
-import { logicalLines, shlexSplit, splitArgsAndOptions, type LogicalLine } from "./requirements-file-lines";
+import { logicalLines, shlexSplit, splitArgsAndOptions } from "./requirements-file-lines";
 import { normalizeProjectName, parseWheelFilename, wheelInstallsOn, type WheelFile } from "./wheel-filenames";
 
 export interface RequirementsInput {
@@ -244,7 +244,7 @@ interface FileReading {
 /** Reads one file's lines: its options (on their own lines), pins, and the problems of each line. */
 function readFile(text: string, nested: boolean): FileReading {
   const reading: FileReading = { problems: [], pins: [], options: [], constraintFiles: [] };
-  for (const { lineNumber: line, text: content } of logicalLines(text) as LogicalLine[]) {
+  for (const { lineNumber: line, text: content } of logicalLines(text)) {
     const before = reading.problems.length;
     const add = (message: string) => reading.problems.push({ line, message: `${shown(content)} ${message}` });
     if (ENV_VAR.test(content)) {
