@@ -42,10 +42,6 @@ export const MWAA_WORKER_PLATFORM = { system: "linux", architecture: "x86_64", g
  */
 export const MWAA_PLUGINS_PATH = "/usr/local/airflow/plugins";
 
-/** Airflow's constraints file for a version and Python, as the MWAA guide's table links it. */
-export const airflowConstraintsUrl = (airflowVersion: AirflowVersion): string =>
-  `https://raw.githubusercontent.com/apache/airflow/constraints-${airflowVersion}/constraints-${MWAA_PYTHON_VERSIONS[airflowVersion]}.txt`;
-
 export const ENVIRONMENT_CLASSES = [
   "mw1.micro",
   "mw1.small",

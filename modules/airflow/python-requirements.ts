@@ -36,7 +36,7 @@
 import { MWAA_PLUGINS_PATH, MWAA_PYTHON_VERSIONS, MWAA_WORKER_PLATFORM } from "../../config/mwaa-limits";
 import { visible } from "../text/visible-text";
 import { parseVersion, versionMatches, type Pep440Version } from "./pep440-version";
-import { logicalLines, shlexSplit, splitArgsAndOptions, type LogicalLine } from "./requirements-file-lines";
+import { logicalLines, shlexSplit, splitArgsAndOptions } from "./requirements-file-lines";
 import { normalizeProjectName, parseWheelFilename, wheelInstallsOn, type WheelFile } from "./wheel-filenames";
 
 export interface RequirementsInput {
@@ -81,6 +81,8 @@ const REFUSED_OPTIONS: Readonly<Record<string, string>> = {
   "--config-settings": "only applies to builds from source; remove it and ship wheels",
 };
 
+/** An sdist file name: `{name}-{version}.tar.gz` or `.zip` (the version part is dropped for matching). */
+const SOURCE_DISTRIBUTION = /-[^-]+\.(tar\.gz|zip)$/;
 const HASH = /^(sha256|sha384|sha512):[0-9a-fA-F]+$/;
 const ENV_VAR = /\$\{[A-Z0-9_]+\}/;
 const REQUIREMENT = /^([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(\[\s*(?:[A-Za-z0-9][A-Za-z0-9._-]*(?:\s*,\s*[A-Za-z0-9][A-Za-z0-9._-]*)*)?\s*\])?\s*(.*)$/;
@@ -242,7 +244,7 @@ interface FileReading {
 /** Reads one file's lines: its options (on their own lines), pins, and the problems of each line. */
 function readFile(text: string, nested: boolean): FileReading {
   const reading: FileReading = { problems: [], pins: [], options: [], constraintFiles: [] };
-  for (const { lineNumber: line, text: content } of logicalLines(text) as LogicalLine[]) {
+  for (const { lineNumber: line, text: content } of logicalLines(text)) {
     const before = reading.problems.length;
     const add = (message: string) => reading.problems.push({ line, message: `${shown(content)} ${message}` });
     if (ENV_VAR.test(content)) {
@@ -286,16 +288,18 @@ export function constraintFilesNamed(text: string | undefined): string[] {
 }
 
 /** What is wrong with the wheels for `pin`, or undefined when one installs on MWAA. */
-function wheelProblem(pin: Pin, wheels: readonly WheelFile[], nestedWheels: readonly string[], python: string): string | undefined {
+function wheelProblem(pin: Pin, wheels: readonly WheelFile[], otherFiles: readonly string[], python: string): string | undefined {
   const named = wheels.filter((w) => w.name === pin.name);
   const matching = named.filter((w) => versionMatches(pin.version, w.version));
   const platform = `CPython ${python} on Linux ${MWAA_WORKER_PLATFORM.architecture} (glibc ${MWAA_WORKER_PLATFORM.glibc.major}.${MWAA_WORKER_PLATFORM.glibc.minor})`;
   const download = `add it to plugins/ (see the README, "Python dependencies in a private network")`;
   if (matching.length === 0) {
     const others = named.length > 0 ? `; plugins/ has ${pin.written} only as ${[...new Set(named.map((w) => w.versionText))].join(", ")}` : "";
-    const deeper = nestedWheels.filter((f) => parseWheelFilename(f.split("/").pop()!)?.name === pin.name);
+    const deeper = otherFiles.filter((f) => f.includes("/") && parseWheelFilename(f.split("/").pop()!)?.name === pin.name);
     const nestedNote = deeper.length > 0 ? `; ${deeper.map((f) => `plugins/${f}`).join(", ")} is in a subfolder, and ${FIND_LINKS} reads only the top level` : "";
-    return `needs a wheel of ${pin.written} ${pin.versionText} in plugins/, and there is none${others}${nestedNote}: pip with --no-index cannot install it; ${download}`;
+    const sources = otherFiles.filter((f) => !f.includes("/") && SOURCE_DISTRIBUTION.test(f) && normalizeProjectName(f.replace(SOURCE_DISTRIBUTION, "")) === pin.name);
+    const sourceNote = sources.length > 0 ? `; ${sources.map((f) => `plugins/${f}`).join(", ")} is a source distribution, which needs a build: ship the wheel` : "";
+    return `needs a wheel of ${pin.written} ${pin.versionText} in plugins/, and there is none${others}${nestedNote}${sourceNote}: pip with --no-index cannot install it; ${download}`;
   }
   if (matching.some((w) => wheelInstallsOn(w, python))) return undefined;
   return `has no wheel in plugins/ that installs on MWAA's ${platform}: ${matching.map((w) => w.file).join(", ")}; download the wheel for that Python and platform and ${download}`;
@@ -345,10 +349,10 @@ export function requirementsProblems({ text, pluginFiles, airflowVersion, plugin
   }
 
   const topLevel = pluginFiles.filter((f) => !f.includes("/"));
-  const nestedWheels = pluginFiles.filter((f) => f.includes("/") && f.endsWith(".whl"));
+  const otherFiles = pluginFiles.filter((f) => f.includes("/") || !f.endsWith(".whl"));
   const wheels = topLevel.map(parseWheelFilename).filter((w): w is WheelFile => w !== undefined);
   for (const pin of reading.pins) {
-    const problem = wheelProblem(pin, wheels, nestedWheels, python);
+    const problem = wheelProblem(pin, wheels, otherFiles, python);
     if (problem) problems.push(`${FILE} line ${pin.line}: ${shown(`${pin.written}==${pin.versionText}`)} ${problem}`);
   }
 

@@ -166,6 +166,10 @@ describe("requirements.txt for an environment without internet", () => {
       );
     });
 
+    it("says when plugins/ has only the source distribution, which needs a build", () => {
+      expect(problems(`${HEAD}pendulum==3.0.0\n`, ["pendulum-3.0.0.tar.gz"])[0]).toContain("plugins/pendulum-3.0.0.tar.gz is a source distribution, which needs a build: ship the wheel");
+    });
+
     it("accepts pure-Python, abi3 and manylinux x86_64 wheels for MWAA's Python", () => {
       expect(problems(`${HEAD}cryptography==43.0.3\nnumpy==2.1.3\nrequests==2.32.3\n`)).toEqual([]);
     });
