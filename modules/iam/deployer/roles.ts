@@ -4,7 +4,7 @@ import { DeployerScope, roleArn } from "./scope";
 /**
  * `aws_iam_role` and `aws_iam_role_policy` (provider: internal/service/iam/role.go,
  * role_policy.go). Role create: CreateRole with its tags (TagRole); read: GetRole,
- * ListRolePolicies, ListAttachedRolePolicies, ListRoleTags; update: UpdateRole,
+ * ListRolePolicies, ListAttachedRolePolicies (tags come with GetRole); update: UpdateRole,
  * UpdateRoleDescription, UpdateAssumeRolePolicy, Tag/UntagRole; delete: the role's instance
  * profiles (ListInstanceProfilesForRole), its inline and attached policies, then DeleteRole.
  * Inline policy: PutRolePolicy, GetRolePolicy, DeleteRolePolicy. Role names are known at synth.
@@ -22,7 +22,6 @@ export function roleStatements(scope: DeployerScope, sid: string, roleNames: str
       "iam:DeleteRole",
       "iam:TagRole",
       "iam:UntagRole",
-      "iam:ListRoleTags",
       "iam:ListRolePolicies",
       "iam:ListAttachedRolePolicies",
       "iam:ListInstanceProfilesForRole",
