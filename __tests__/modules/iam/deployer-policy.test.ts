@@ -122,6 +122,23 @@ describe.each(Object.entries(CONFIGS))("the deployer policies (%s)", (_, config)
   });
 });
 
+describe("each stack's deployer changes only its own key", () => {
+  const OWN_ALIAS = { "example-state": "alias/example-tfstate", "example-network": "alias/example-network-logs", "example-mwaa": "alias/example-mwaa" };
+
+  it.each(Object.entries(OWN_ALIAS))("%s may rewrite, move the alias of or delete only a key with its own alias, or with none", (stack, alias) => {
+    const keyChanges = ["kms:PutKeyPolicy", "kms:ScheduleKeyDeletion", "kms:UpdateAlias", "kms:TagResource", "kms:UntagResource"];
+    const statements = policyOf(s3State, stack).filter((s) => s.Action.some((a) => keyChanges.includes(a)) && s.Resource.some((r) => r.includes(":key/")));
+    const scopes = statements.map((s) => ({ sid: s.Sid, aliases: s.Condition?.["ForAnyValue:StringEquals"]?.["kms:ResourceAliases"], noAlias: s.Condition?.Null, requestTag: s.Condition?.StringEquals?.["aws:RequestTag/MwaaEnvironment"] }));
+    for (const scope of scopes) {
+      expect([scope.aliases, scope.noAlias, scope.requestTag].filter((c) => c !== undefined)).toHaveLength(1);
+      if (scope.aliases) expect(scope.aliases).toEqual([alias]);
+      if (scope.noAlias) expect(scope.noAlias).toEqual({ "kms:ResourceAliases": "true" });
+    }
+    // The request tag scopes only the tags of CreateKey, which KMS authorizes on every key.
+    expect(statements.filter((s) => s.Condition?.StringEquals?.["aws:RequestTag/MwaaEnvironment"]).map((s) => s.Action)).toEqual([["kms:TagResource"]]);
+  });
+});
+
 describe("the state statements follow the backend", () => {
   const bucket = "arn:aws:s3:::example-tfstate-111122223333-eu-west-1";
   const stateSids = (config: EnvironmentConfig, stack: string) =>

@@ -13,6 +13,8 @@ import { DeployerScope, regionalArn, resourceTagged } from "./scope";
 export function dagObjectStatements(scope: DeployerScope, dagBucketName: string): PolicyStatement[] {
   const [bucket, objects] = bucketAndObjectsArns(dagBucketName, scope.region);
   return [
+    // Every key of the bucket: the artifacts folder decides which objects exist (DAGs under
+    // dagS3Path, the others at the root), so no narrower key prefix holds them all.
     allow(
       "ManageDagBucketObjects",
       [
