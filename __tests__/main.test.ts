@@ -93,8 +93,9 @@ describe("the app on many environments", () => {
     expect(parallel.status).toBe(0);
 
     const files = filesUnder(one).map((f) => relative(one, f)).sort();
-    // Three stacks and four uploaded files per environment, the manifest and the review.
-    expect(files).toHaveLength(8 * 3 + 8 * 4 + 2);
+    // Three stacks and four uploaded files per environment, the manifest and the review; and each stack's deployer policy.
+    expect(files.filter((f) => !f.includes("/deployer-policy"))).toHaveLength(8 * 3 + 8 * 4 + 2);
+    expect(files.filter((f) => f.endsWith("/deployer-policy.json"))).toHaveLength(8 * 3);
     expect(filesUnder(two).map((f) => relative(two, f)).sort()).toEqual(files);
     for (const file of files) expect(readFileSync(join(two, file), "utf8")).toBe(readFileSync(join(one, file), "utf8"));
   });

@@ -2,6 +2,8 @@ import { Annotations } from "cdktf";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { deployerPolicies } from "../../modules/iam/deployer-policy";
+import { deployerPolicyFileName } from "../../modules/synthesis/output-folder";
 import { SynthesisOptions, synthesizeEnvironments } from "../../stacks/synthesize";
 import { exampleConfig } from "../helpers/config-fixtures";
 import { inHclMode, TODAY } from "../helpers/synth";
@@ -12,13 +14,16 @@ const violating = exampleConfig((raw) => (raw.airflow.webserverAccessMode = "PUB
 
 const synthesize = (outdir: string, config = good, options: SynthesisOptions = {}) => synthesizeEnvironments([config], { outdir, today: TODAY, ...options });
 
-/** Terraform configuration and manifest files under `outdir`: what `cdktf deploy --skip-synth` could apply. */
+/**
+ * Terraform configuration and manifest files under `outdir`: what `cdktf deploy --skip-synth` could
+ * apply; and the deployer policies, which a failed synth must not leave for an administrator to grant.
+ */
 function deployable(outdir: string): string[] {
   const found = existsSync(join(outdir, "manifest.json")) ? ["manifest.json"] : [];
   const stacks = join(outdir, "stacks");
   if (!existsSync(stacks)) return found;
   for (const stack of readdirSync(stacks)) {
-    for (const file of readdirSync(join(stacks, stack))) if (/\.tf(\.json)?$/.test(file)) found.push(`stacks/${stack}/${file}`);
+    for (const file of readdirSync(join(stacks, stack))) if (/\.tf(\.json)?$|^deployer-policy/.test(file)) found.push(`stacks/${stack}/${file}`);
   }
   return found;
 }
@@ -42,7 +47,9 @@ describe("a failed synth leaves nothing deployable", () => {
   it("publishes the stacks and the manifest when every rule passes", async () => {
     const outdir = mkdtempSync(join(tmpdir(), "mwaa-fail-closed-"));
     await synthesize(outdir);
-    expect(deployable(outdir).sort()).toEqual(["manifest.json", ...STACKS.map((s) => `stacks/${s}/cdk.tf.json`)].sort());
+    const policies = deployerPolicies(good).flatMap((p) => p.documents.map((_, i) => `stacks/${p.stack}/${deployerPolicyFileName(i + 1)}`));
+    expect(policies).toContain("stacks/example-mwaa/deployer-policy.json");
+    expect(deployable(outdir).sort()).toEqual(["manifest.json", ...STACKS.map((s) => `stacks/${s}/cdk.tf.json`), ...policies].sort());
   });
 
   it("after a good synth, a guardrail violation leaves the review with its FAILs and no stack of any environment", async () => {
@@ -119,7 +126,9 @@ describe("a failed synth leaves nothing deployable", () => {
 });
 
 describe("each output format replaces the other's files", () => {
-  const filesOf = (outdir: string, stack: string) => readdirSync(join(outdir, "stacks", stack)).filter((f) => !f.startsWith(".")).sort();
+  // The deployer policies are JSON in both formats.
+  const filesOf = (outdir: string, stack: string) =>
+    readdirSync(join(outdir, "stacks", stack)).filter((f) => !f.startsWith(".") && !f.startsWith("deployer-policy")).sort();
 
   it("leaves only cdk.tf.json after synth --hcl, then synth", async () => {
     const outdir = mkdtempSync(join(tmpdir(), "mwaa-formats-"));

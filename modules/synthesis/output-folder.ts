@@ -22,6 +22,18 @@ const STACK_CONFIGURATION_FILES = ["cdk.tf.json", "cdk.tf"] as const;
 const STACK_ASSETS = "assets";
 const STACK_FILES = [...STACK_CONFIGURATION_FILES, CDKTF_LAYOUT.stackMetadata, STACK_ASSETS];
 
+/**
+ * The deployer's policy of a stack, beside its configuration (modules/synthesis/
+ * deployer-policy-files.ts): `deployer-policy.json`, then `deployer-policy-2.json`... when the
+ * statements exceed one managed policy.
+ */
+export function deployerPolicyFileName(part: number): string {
+  return part === 1 ? "deployer-policy.json" : `deployer-policy-${part}.json`;
+}
+
+/** Every name deployerPolicyFileName gives. */
+const DEPLOYER_POLICY_FILE = /^deployer-policy(-[1-9]\d*)?\.json$/;
+
 /** Files of the review, beside the stacks. */
 export const REVIEW_FILE = "REVIEW.md";
 
@@ -41,10 +53,10 @@ export function airflowBuildFolder(outdir: string, environment: string): string 
 }
 
 /**
- * Removes what a previous synth wrote: its manifest, its review, each stack's configuration and
- * metadata files, and any staging left by an interrupted run. What Terraform keeps in a stack's
- * folder (`.terraform/`, the lock file, local state) stays: losing it would mean a new `init`, or
- * worse. Does not create `outdir`.
+ * Removes what a previous synth wrote: its manifest, its review, each stack's configuration,
+ * metadata, assets and deployer policy files, and any staging left by an interrupted run. What
+ * Terraform keeps in a stack's folder (`.terraform/`, the lock file, local state) stays: losing it
+ * would mean a new `init`, or worse. Does not create `outdir`.
  */
 export function removeSynthesizedOutput(outdir: string): void {
   if (!existsSync(outdir)) return;
@@ -52,7 +64,9 @@ export function removeSynthesizedOutput(outdir: string): void {
   rmSync(join(outdir, REVIEW_FILE), { force: true });
   rmSync(join(outdir, STAGING), { recursive: true, force: true });
   for (const stack of stackFolders(outdir)) {
-    for (const file of STACK_FILES) rmSync(join(outdir, CDKTF_LAYOUT.stacks, stack, file), { recursive: true, force: true });
+    const folder = join(outdir, CDKTF_LAYOUT.stacks, stack);
+    const deployerPolicies = readdirSync(folder).filter((entry) => DEPLOYER_POLICY_FILE.test(entry));
+    for (const file of [...STACK_FILES, ...deployerPolicies]) rmSync(join(folder, file), { recursive: true, force: true });
   }
 }
 

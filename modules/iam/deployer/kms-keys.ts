@@ -1,0 +1,62 @@
+import { aliasArn } from "../../../config/names";
+import { allow, PolicyStatement } from "./policy-document";
+import { DeployerScope, regionalArn, requestTagged, resourceTagged } from "./scope";
+
+/**
+ * `aws_kms_key` and `aws_kms_alias` (provider: internal/service/kms/key.go, alias.go).
+ * Create: CreateKey with the policy and tags, EnableKeyRotation, then the waits on GetKeyPolicy
+ * and ListResourceTags. Read (refresh): DescribeKey, GetKeyPolicy, GetKeyRotationStatus,
+ * ListResourceTags. Update: PutKeyPolicy, UpdateKeyDescription, EnableKeyRotation,
+ * Tag/UntagResource. Delete: ScheduleKeyDeletion.
+ * Alias: CreateAlias, ListAliases (read), UpdateAlias, DeleteAlias, each on the alias and the key.
+ * No DisableKey, DisableKeyRotation or ReplicateKey: the stacks never ask for them.
+ */
+export function kmsKeyStatements(scope: DeployerScope, sidPrefix: string, aliases: string[]): PolicyStatement[] {
+  const keys = regionalArn(scope, "kms", "key/*");
+  return [
+    // CreateKey takes no resource ARN. The conditions hold it to the key the stacks create: a
+    // single-Region symmetric encryption key of KMS's own material, tagged for this environment,
+    // with the key policy's lockout check on. `IfExists`: a parameter the request leaves out takes
+    // KMS's default, which is the required value; any other value given is refused.
+    allow(`${sidPrefix}CreateKey`, ["kms:CreateKey"], ["*"], {
+      ...requestTagged(scope),
+      StringEqualsIgnoreCaseIfExists: { "kms:KeySpec": "SYMMETRIC_DEFAULT", "kms:KeyUsage": "ENCRYPT_DECRYPT", "kms:KeyOrigin": "AWS_KMS" },
+      BoolIfExists: { "kms:MultiRegion": "false", "kms:BypassPolicyLockoutSafetyCheck": "false" },
+    }),
+    // KMS authorizes the tags of CreateKey on every key of the account and Region (KMS guide,
+    // "Controlling access to tags"): no narrower resource exists for a key that has no id yet.
+    allow(`${sidPrefix}TagNewKey`, ["kms:TagResource"], [keys], requestTagged(scope)),
+    // Reading the key, and what its create calls before the alias exists.
+    allow(
+      `${sidPrefix}ManageKey`,
+      ["kms:DescribeKey", "kms:EnableKeyRotation", "kms:GetKeyPolicy", "kms:GetKeyRotationStatus", "kms:ListResourceTags"],
+      [keys],
+      resourceTagged(scope),
+    ),
+    // Every key of the environment carries the same tag; the alias tells this stack's key from
+    // the others (the state key above all). A change after create, moving or deleting the alias,
+    // or deleting the key needs it: another stack's deployer cannot rewrite the state key's
+    // policy or schedule its deletion.
+    allow(
+      `${sidPrefix}ChangeKeyWithAlias`,
+      ["kms:PutKeyPolicy", "kms:UpdateKeyDescription", "kms:TagResource", "kms:UntagResource", "kms:UpdateAlias", "kms:DeleteAlias", "kms:ScheduleKeyDeletion"],
+      [keys],
+      { ...resourceTagged(scope), "ForAnyValue:StringEquals": { "kms:ResourceAliases": aliases } },
+    ),
+    // The alias goes onto a new key (CreateAlias, or UpdateAlias's new target), and a destroy
+    // deletes the alias before the key: these keys have no alias yet, or none left. An alias of
+    // this stack can therefore never be moved onto a key that already has another alias.
+    allow(`${sidPrefix}AliasOrDeleteUnaliasedKey`, ["kms:CreateAlias", "kms:UpdateAlias", "kms:ScheduleKeyDeletion"], [keys], {
+      ...resourceTagged(scope),
+      Null: { "kms:ResourceAliases": "true" },
+    }),
+    allow(
+      `${sidPrefix}ManageAlias`,
+      ["kms:CreateAlias", "kms:DeleteAlias", "kms:UpdateAlias"],
+      aliases.map((alias) => aliasArn(alias, scope.account, scope.region)),
+    ),
+  ];
+}
+
+/** ListAliases takes no resource ARN; the provider reads every alias through it. */
+export const KMS_LIST_ACTIONS = ["kms:ListAliases"];

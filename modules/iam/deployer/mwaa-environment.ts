@@ -1,0 +1,50 @@
+import { environmentArn, executionRoleName } from "../../../config/names";
+import { MWAA_SERVICE_PRINCIPALS } from "../service-principals";
+import { allow, PolicyStatement } from "./policy-document";
+import { passRoleStatement } from "./roles";
+import { DeployerScope, regionalArn, resourceTagged } from "./scope";
+
+/**
+ * `aws_mwaa_environment` (provider: internal/service/mwaa/environment.go): CreateEnvironment
+ * (with its tags: airflow:TagResource), GetEnvironment (read and the waits), UpdateEnvironment,
+ * Tag/UntagResource, DeleteEnvironment; on the environment's ARN, known at synth.
+ *
+ * And what MWAA checks against the caller while it creates the environment (MWAA guide,
+ * "Accessing an Amazon MWAA environment", AmazonMWAAFullConsoleAccess; Service Authorization
+ * Reference, CreateEnvironment): iam:PassRole of the execution role to airflow.amazonaws.com; the
+ * service-linked role AWSServiceRoleForAmazonMWAA; with `endpoint_management = SERVICE`, the VPC
+ * endpoints of its webserver and database and their network interfaces in our subnets and group;
+ * grants on the environment key.
+ */
+export function mwaaEnvironmentStatements(scope: DeployerScope): PolicyStatement[] {
+  // airflow.amazonaws.com: the service MWAA's API passes the role to and names its linked role for.
+  const mwaa = MWAA_SERVICE_PRINCIPALS[0];
+  const ec2 = (type: string) => regionalArn(scope, "ec2", `${type}/*`);
+  return [
+    allow(
+      "ManageEnvironment",
+      ["airflow:CreateEnvironment", "airflow:GetEnvironment", "airflow:UpdateEnvironment", "airflow:DeleteEnvironment", "airflow:TagResource", "airflow:UntagResource", "airflow:ListTagsForResource"],
+      [environmentArn(scope.environment, scope.account, scope.region)],
+    ),
+    passRoleStatement(scope, "PassExecutionRole", [executionRoleName(scope.environment)], [mwaa]),
+    allow(
+      "MwaaServiceLinkedRole",
+      ["iam:CreateServiceLinkedRole"],
+      [`arn:${scope.partition}:iam::${scope.account}:role/aws-service-role/${mwaa}/AWSServiceRoleForAmazonMWAA`],
+      { StringEquals: { "iam:AWSServiceName": mwaa } },
+    ),
+    // The VPC, subnets and security group are the network stack's, tagged for this environment.
+    allow("MwaaEndpointsInTaggedNetwork", ["ec2:CreateVpcEndpoint", "ec2:CreateNetworkInterface"], [ec2("vpc"), ec2("subnet"), ec2("security-group")], resourceTagged(scope)),
+    // The endpoints and interfaces MWAA creates carry no tag of ours and have no id yet: this
+    // account and Region is the narrowest scope AWS offers for them.
+    allow("MwaaEndpointsCreated", ["ec2:CreateVpcEndpoint", "ec2:CreateNetworkInterface"], [ec2("vpc-endpoint"), ec2("network-interface")]),
+    // MWAA encrypts the environment with grants on its key (kms:DescribeKey is in the key's own
+    // statements). The key's id is unknown at synth and it may have no alias yet when the
+    // environment is created: it carries the environment's tag, and the grant must be for an AWS
+    // service's resource.
+    allow("MwaaGrantsOnEnvironmentKey", ["kms:CreateGrant"], [regionalArn(scope, "kms", "key/*")], {
+      ...resourceTagged(scope),
+      Bool: { "kms:GrantIsForAWSResource": "true" },
+    }),
+  ];
+}
