@@ -42,6 +42,8 @@ export interface OfflineStack {
   /** The configuration as rewritten. */
   readonly json: StackJson;
   readonly rewrites: readonly OfflineRewrite[];
+  /** `<type>.<name>.<argument>` of every argument removed as newer than the mirror's provider. */
+  readonly removedArguments: readonly string[];
   /** Outputs each `terraform_remote_state` reads, by the data source's name. */
   readonly remoteOutputs: Readonly<Record<string, Record<string, unknown>>>;
 }
@@ -82,21 +84,21 @@ export function prepareOfflineStack(stack: WrittenStack, all: readonly WrittenSt
     rewrites.add("remoteState");
   }
 
+  const removedArguments: string[] = [];
   if (major(providerVersion) < 6) {
     for (const [type, names] of Object.entries(ARGUMENTS_NEWER_THAN_THE_MIRROR)) {
-      for (const resource of Object.values<any>(json.resource?.[type] ?? {})) {
-        for (const argument of names) {
-          if (argument in resource) {
-            delete resource[argument];
-            rewrites.add("newerArguments");
-          }
+      for (const [name, resource] of Object.entries<any>(json.resource?.[type] ?? {})) {
+        for (const argument of names.filter((a) => a in resource)) {
+          delete resource[argument];
+          removedArguments.push(`${type}.${name}.${argument}`);
+          rewrites.add("newerArguments");
         }
       }
     }
   }
 
   writeFileSync(join(dir, "cdk.tf.json"), JSON.stringify(json, null, 2));
-  return { name: stack.name, dir, json, rewrites: [...rewrites], remoteOutputs };
+  return { name: stack.name, dir, json, rewrites: [...rewrites], removedArguments, remoteOutputs };
 }
 
 const major = (version: string) => parseInt(version.split(".")[0], 10);

@@ -36,9 +36,13 @@ export class StsStub {
           response.writeHead(200, { "Content-Type": "text/xml" }).end(callerIdentity(this.account));
         } else {
           this.unanswered.push({ service, call });
-          response
-            .writeHead(400, { "Content-Type": "text/xml" })
-            .end(errorResponse(`the plan test's stub answers only sts:GetCallerIdentity; got ${service}: ${call}`));
+          const message = `the plan test's stub answers only sts:GetCallerIdentity; got ${service}: ${call}`;
+          // Services with a JSON protocol name their operation in X-Amz-Target and read JSON errors.
+          if (request.headers["x-amz-target"]) {
+            response.writeHead(400, { "Content-Type": "application/x-amz-json-1.1" }).end(JSON.stringify({ __type: "NotStubbed", message }));
+          } else {
+            response.writeHead(400, { "Content-Type": "text/xml" }).end(errorResponse(message));
+          }
         }
       });
     });
