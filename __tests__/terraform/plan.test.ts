@@ -102,6 +102,19 @@ describeOffline("a plan by the real AWS provider, offline", () => {
   const major = { stack: mwaaStackName("micro"), from: newestAirflow("2"), to: newestAirflow("3") };
 
   beforeAll(async () => {
+    // One `terraform init`, run while the app synthesizes, installs the mirror's provider (a link to
+    // it) and writes the lock file every stack's plan uses: an init per stack would hash the ~700 MB
+    // provider binary once more each time. Each plan still checks its stack's provider requirements
+    // against that lock file, and its backend (`local {}` in every stack) against the one initialized.
+    const cliConfig = join(root, "terraformrc");
+    writeCliConfig(cliConfig, tools.mirror);
+    const initDir = join(root, "provider");
+    mkdirSync(initDir);
+    const requirement = { required_providers: { aws: { source: "hashicorp/aws", version: tools.awsProviderVersion } }, backend: { local: {} } };
+    writeFileSync(join(initDir, "main.tf.json"), JSON.stringify({ terraform: requirement }));
+    const dataDir = join(initDir, ".terraform");
+    const initializing = runTerraform(["init", "-input=false", "-no-color"], initDir, { TF_CLI_CONFIG_FILE: cliConfig, TF_DATA_DIR: dataDir });
+
     const { outdir, stacks: synthesized, violations } = await synthesizeEnvironments(configs, { outdir: join(root, "cdktf.out"), today: TODAY });
     if (violations.length > 0) throw new Error(`the synth has violations:\n${violations.join("\n")}`);
     const written: WrittenStack[] = synthesized.map(({ name }) => {
@@ -116,17 +129,7 @@ describeOffline("a plan by the real AWS provider, offline", () => {
       stubs.set(account, stub);
     }
 
-    // One `terraform init` installs the mirror's provider (a link to it) and writes the lock file
-    // every stack's plan uses: installing per stack would hash the ~700 MB provider binary once more
-    // each time. Each plan still checks its stack's provider requirements against that lock file.
-    const cliConfig = join(root, "terraformrc");
-    writeCliConfig(cliConfig, tools.mirror);
-    const initDir = join(root, "provider");
-    mkdirSync(initDir);
-    const requirement = { required_providers: { aws: { source: "hashicorp/aws", version: tools.awsProviderVersion } }, backend: { local: {} } };
-    writeFileSync(join(initDir, "main.tf.json"), JSON.stringify({ terraform: requirement }));
-    const dataDir = join(initDir, ".terraform");
-    const init = await runTerraform(["init", "-input=false", "-no-color"], initDir, { TF_CLI_CONFIG_FILE: cliConfig, TF_DATA_DIR: dataDir });
+    const init = await initializing;
     if (init.status !== 0) throw new Error(`terraform init failed:\n${init.stdout}${init.stderr}`);
 
     const planIn = (dir: string, account: string) => async () => {
@@ -166,9 +169,8 @@ describeOffline("a plan by the real AWS provider, offline", () => {
 
   it("plans every stack of the example and of the variant (mw1.micro, the newest Airflow 3, HCP Terraform state)", () => {
     expect(stacks.map((s) => s.name)).toEqual(["example-state", "example-network", "example-mwaa", "micro-network", "micro-mwaa"]);
-    expect(stacks.find((s) => s.name === "micro-mwaa")!.json.resource.aws_mwaa_environment).toEqual(
-      expect.objectContaining({ [environmentAddress(stacks.find((s) => s.name === "micro-mwaa")!).split(".")[1]]: expect.objectContaining({ environment_class: "mw1.micro", airflow_version: major.to }) }),
-    );
+    const variantEnvironment = Object.values<any>(stacks.find((s) => s.name === "micro-mwaa")!.json.resource.aws_mwaa_environment)[0];
+    expect(variantEnvironment).toMatchObject({ environment_class: "mw1.micro", airflow_version: major.to });
   });
 
   it.each(["example-state", "example-network", "example-mwaa", "micro-network", "micro-mwaa"])(
