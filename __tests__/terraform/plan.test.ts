@@ -1,5 +1,5 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { EnvironmentConfig } from "../../config/environment-config";
 import { AIRFLOW_VERSIONS } from "../../config/mwaa-limits";
@@ -159,12 +159,15 @@ describeOffline("a plan by the real AWS provider, offline", () => {
       ...stacks.map((s): [string, () => Promise<Plan>] => [s.name, planIn(s.dir, accountOf(s.name))]),
       ...[minor, major].map((u): [string, () => Promise<Plan>] => [`${u.stack} from ${u.from}`, planIn(upgradeDir(u), accountOf(u.stack))]),
     ];
-    const results = await inPool(jobs.map(([, job]) => job), 3);
+    // One plan per core: each is CPU-bound (Terraform and the provider, one after the other).
+    const results = await inPool(jobs.map(([, job]) => job), availableParallelism());
     jobs.forEach(([name], i) => plans.set(name, results[i]));
   }, 180_000);
 
   afterAll(async () => {
     for (const stub of stubs.values()) await stub.stop();
+    // The provider is linked, not copied: this removes the link, not the mirror.
+    rmSync(root, { recursive: true, force: true });
   });
 
   it("plans every stack of the example and of the variant (mw1.micro, the newest Airflow 3, HCP Terraform state)", () => {
