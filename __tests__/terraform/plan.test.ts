@@ -19,7 +19,12 @@ import { findOfflineTerraform, inPool, OfflineTerraform, runTerraform, writeCliC
  * file holding the producer's outputs, and the provider version is the mirror's. Every AWS endpoint is
  * a loopback stub (the AWS SDK's AWS_ENDPOINT_URL) that answers only sts:GetCallerIdentity, which the
  * provider calls to enforce `allowed_account_ids`; any other call fails the plan. `-refresh=false`:
- * with nothing deployed, there is nothing to read back. `-lock=false`: each plan owns its folder.
+ * nothing is deployed, and the upgrade plans' states are written by hand (refreshing them would ask
+ * AWS to describe the key and the environment). `-lock=false`: each plan owns its folder.
+ *
+ * Point 5 of issue 10: the provider forces a new environment when the major Airflow version rises
+ * (`CustomizeDiff` of aws_mwaa_environment, `ForceNewIf("airflow_version")`, in 5.x and 6.x alike), so
+ * such a change is a destroy, which `prevent_destroy` refuses; a minor change is an update in place.
  */
 
 const offline = findOfflineTerraform();
