@@ -98,7 +98,7 @@ const environmentAddress = (stack: OfflineStack) => `aws_mwaa_environment.${Obje
 describeOffline("a plan by the real AWS provider, offline", () => {
   const tools = offline as OfflineTerraform;
   const configs = [exampleConfig(), variantConfig()];
-  const root = mkdtempSync(join(tmpdir(), "mwaa-plan-"));
+  let root = "";
   const stubs = new Map<string, StsStub>();
   let stacks: OfflineStack[] = [];
   const plans = new Map<string, Plan>();
@@ -107,6 +107,7 @@ describeOffline("a plan by the real AWS provider, offline", () => {
   const major = { stack: mwaaStackName("micro"), from: newestAirflow("2"), to: newestAirflow("3") };
 
   beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), "mwaa-plan-"));
     // One `terraform init`, run while the app synthesizes, installs the mirror's provider (a link to
     // it) and writes the lock file every stack's plan uses: an init per stack would hash the ~700 MB
     // provider binary once more each time. Each plan still checks its stack's provider requirements
@@ -172,7 +173,7 @@ describeOffline("a plan by the real AWS provider, offline", () => {
   afterAll(async () => {
     for (const stub of stubs.values()) await stub.stop();
     // The provider is linked, not copied: this removes the link, not the mirror.
-    rmSync(root, { recursive: true, force: true });
+    if (root) rmSync(root, { recursive: true, force: true });
   });
 
   it("plans every stack of the example and of the variant (mw1.micro, the newest Airflow 3, HCP Terraform state)", () => {
