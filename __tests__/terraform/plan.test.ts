@@ -1,0 +1,250 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import { join } from "node:path";
+import { EnvironmentConfig } from "../../config/environment-config";
+import { AIRFLOW_VERSIONS } from "../../config/mwaa-limits";
+import { mwaaStackName } from "../../config/names";
+import { synthesizeEnvironments } from "../../stacks/synthesize";
+import { exampleConfig } from "../helpers/config-fixtures";
+import { deployedEnvironmentState } from "../helpers/deployed-environment-state";
+import { OfflineRewrite, OfflineStack, prepareOfflineStack, WrittenStack } from "../helpers/offline-stack";
+import { StsStub } from "../helpers/sts-stub";
+import { TODAY } from "../helpers/synth";
+import { findOfflineTerraform, inPool, OfflineTerraform, runTerraform, writeCliConfig } from "../helpers/terraform-cli";
+
+/*
+ * The real AWS provider (the version a local provider mirror holds) plans every stack the app
+ * synthesizes, offline. What Terraform reads is what the app wrote into each stack's folder, with only
+ * OFFLINE_REWRITES applied: state lives in the plan's folder, `terraform_remote_state` reads a local
+ * file holding the producer's outputs, and the provider version is the mirror's. Every AWS endpoint is
+ * a loopback stub (the AWS SDK's AWS_ENDPOINT_URL) that answers only sts:GetCallerIdentity, which the
+ * provider calls to enforce `allowed_account_ids`; any other call fails the plan. `-refresh=false`:
+ * nothing is deployed, and the upgrade plans' states are written by hand (refreshing them would ask
+ * AWS to describe the key and the environment). `-lock=false`: each plan owns its folder.
+ *
+ * Point 5 of issue 10: the provider forces a new environment when the major Airflow version rises
+ * (`CustomizeDiff` of aws_mwaa_environment, `ForceNewIf("airflow_version")`, in 5.x and 6.x alike), so
+ * such a change is a destroy, which `prevent_destroy` refuses; a minor change is an update in place.
+ */
+
+const offline = findOfflineTerraform();
+if (typeof offline === "string") console.warn(`Skipping the plans by the real AWS provider: ${offline}`);
+const describeOffline = typeof offline === "string" ? describe.skip : describe;
+
+/**
+ * Terraform and the provider are Go programs that live a few seconds here; most of the garbage
+ * collector's work in them is wasted (about a quarter of a plan's CPU time). It runs only near the limit.
+ */
+const SHORT_LIVED_GO_PROCESS = { GOGC: "off", GOMEMLIMIT: "1GiB" };
+
+const newestAirflow = (major: string) => AIRFLOW_VERSIONS.filter((v) => v.startsWith(`${major}.`)).at(-1)!;
+
+/** The variant: the smallest class, the newest Airflow 3, state in HCP Terraform. */
+function variantConfig(): EnvironmentConfig {
+  return exampleConfig((raw) => {
+    raw.name = "micro";
+    Object.assign(raw.airflow, {
+      environmentClass: "mw1.micro",
+      version: newestAirflow("3"),
+      // mw1.micro runs one of each (config/rules.ts refuses more).
+      schedulers: 1,
+      minWorkers: 1,
+      maxWorkers: 1,
+      minWebservers: 1,
+      maxWebservers: 1,
+    });
+    raw.state = { backend: "hcp", organization: "acme-data", workspacePrefix: "mwaa-" };
+  });
+}
+
+/** What `terraform plan -json` reported. */
+interface Plan {
+  readonly status: number | null;
+  /** `<address> <action>` of every planned change. */
+  readonly changes: string[];
+  readonly summary?: { add: number; change: number; import: number; remove: number };
+  readonly diagnostics: { severity: string; summary: string; detail: string }[];
+  /** What Terraform printed outside its JSON messages (nothing, when all is well). */
+  readonly stderr: string;
+}
+
+function parsePlan(run: { status: number | null; stdout: string; stderr: string }): Plan {
+  const messages = run.stdout.split("\n").filter((line) => line.startsWith("{")).map((line) => JSON.parse(line));
+  const summary = messages.find((m) => m.type === "change_summary")?.changes;
+  return {
+    status: run.status,
+    // Data sources whose arguments are known only after apply are read then: not a change to AWS.
+    changes: messages
+      .filter((m) => m.type === "planned_change" && !m.change.resource.addr.startsWith("data."))
+      .map((m) => `${m.change.resource.addr} ${m.change.action}`),
+    summary: summary && { add: summary.add, change: summary.change, import: summary.import, remove: summary.remove },
+    diagnostics: messages.filter((m) => m.type === "diagnostic").map((m) => ({ severity: m.diagnostic.severity, summary: m.diagnostic.summary, detail: m.diagnostic.detail })),
+    stderr: run.stderr,
+  };
+}
+
+/** `<type>.<name>` of every resource block a stack declares (none uses count or for_each). */
+function declaredResources(stack: OfflineStack): string[] {
+  return Object.entries<any>(stack.json.resource ?? {}).flatMap(([type, blocks]) =>
+    Object.entries<any>(blocks).map(([name, block]) => {
+      if ("count" in block || "for_each" in block) throw new Error(`${stack.name}: ${type}.${name} has count/for_each; count its instances`);
+      return `${type}.${name}`;
+    }),
+  );
+}
+
+const environmentAddress = (stack: OfflineStack) => `aws_mwaa_environment.${Object.keys(stack.json.resource.aws_mwaa_environment)[0]}`;
+
+describeOffline("a plan by the real AWS provider, offline", () => {
+  const tools = offline as OfflineTerraform;
+  const configs = [exampleConfig(), variantConfig()];
+  let root = "";
+  const stubs = new Map<string, StsStub>();
+  let stacks: OfflineStack[] = [];
+  const plans = new Map<string, Plan>();
+  /** Airflow versions of the upgrade plans: from the state's version to the config's. */
+  const minor = { stack: mwaaStackName("example"), from: "2.10.3", to: exampleConfig().airflow.version };
+  const major = { stack: mwaaStackName("micro"), from: newestAirflow("2"), to: newestAirflow("3") };
+
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), "mwaa-plan-"));
+    // One `terraform init`, run while the app synthesizes, installs the mirror's provider (a link to
+    // it) and writes the lock file every stack's plan uses: an init per stack would hash the ~700 MB
+    // provider binary once more each time. Each plan still checks its stack's provider requirements
+    // against that lock file, and its backend (`local {}` in every stack) against the one initialized.
+    const cliConfig = join(root, "terraformrc");
+    writeCliConfig(cliConfig, tools.mirror);
+    const initDir = join(root, "provider");
+    mkdirSync(initDir);
+    const requirement = { required_providers: { aws: { source: "hashicorp/aws", version: tools.awsProviderVersion } }, backend: { local: {} } };
+    writeFileSync(join(initDir, "main.tf.json"), JSON.stringify({ terraform: requirement }));
+    const dataDir = join(initDir, ".terraform");
+    const initializing = runTerraform(["init", "-input=false", "-no-color"], initDir, { TF_CLI_CONFIG_FILE: cliConfig, TF_DATA_DIR: dataDir });
+
+    const { outdir, stacks: synthesized, violations } = await synthesizeEnvironments(configs, { outdir: join(root, "cdktf.out"), today: TODAY });
+    if (violations.length > 0) throw new Error(`the synth has violations:\n${violations.join("\n")}`);
+    const written: WrittenStack[] = synthesized.map(({ name }) => {
+      const dir = join(outdir, "stacks", name);
+      return { name, dir, json: JSON.parse(readFileSync(join(dir, "cdk.tf.json"), "utf8")) };
+    });
+    stacks = written.map((stack) => prepareOfflineStack(stack, written, join(root, "plans", stack.name), tools.awsProviderVersion, tools.terraformVersion));
+
+    for (const account of new Set(configs.map((c) => c.account))) {
+      const stub = new StsStub(account);
+      await stub.start();
+      stubs.set(account, stub);
+    }
+
+    const init = await initializing;
+    if (init.status !== 0) throw new Error(`terraform init failed:\n${init.stdout}${init.stderr}`);
+
+    const planIn = (dir: string, account: string) => async () => {
+      cpSync(join(initDir, ".terraform.lock.hcl"), join(dir, ".terraform.lock.hcl"));
+      return parsePlan(
+        await runTerraform(["plan", "-input=false", "-refresh=false", "-lock=false", "-no-color", "-json"], dir, {
+          TF_CLI_CONFIG_FILE: cliConfig,
+          TF_DATA_DIR: dataDir,
+          AWS_ACCESS_KEY_ID: "AKIAIOSFODNN7EXAMPLE",
+          AWS_SECRET_ACCESS_KEY: "offline-plan-dummy-secret",
+          AWS_ENDPOINT_URL: stubs.get(account)!.url,
+          AWS_EC2_METADATA_DISABLED: "true",
+          AWS_MAX_ATTEMPTS: "1",
+          ...SHORT_LIVED_GO_PROCESS,
+        }),
+      );
+    };
+    const upgradeDir = (upgrade: typeof minor) => {
+      const stack = stacks.find((s) => s.name === upgrade.stack)!;
+      const dir = join(root, "upgrades", `${upgrade.stack}-${upgrade.from}`);
+      cpSync(stack.dir, dir, { recursive: true });
+      writeFileSync(join(dir, "terraform.tfstate"), deployedEnvironmentState(stack, upgrade.from, tools.terraformVersion));
+      return dir;
+    };
+    const accountOf = (name: string) => configs.find((c) => name.startsWith(`${c.name}-`))!.account;
+    const jobs: [string, () => Promise<Plan>][] = [
+      ...stacks.map((s): [string, () => Promise<Plan>] => [s.name, planIn(s.dir, accountOf(s.name))]),
+      ...[minor, major].map((u): [string, () => Promise<Plan>] => [`${u.stack} from ${u.from}`, planIn(upgradeDir(u), accountOf(u.stack))]),
+    ];
+    // One plan per core: each is CPU-bound (Terraform and the provider, one after the other).
+    const results = await inPool(jobs.map(([, job]) => job), availableParallelism());
+    jobs.forEach(([name], i) => plans.set(name, results[i]));
+  }, 180_000);
+
+  afterAll(async () => {
+    for (const stub of stubs.values()) await stub.stop();
+    // The provider is linked, not copied: this removes the link, not the mirror.
+    if (root) rmSync(root, { recursive: true, force: true });
+  });
+
+  it("plans every stack of the example and of the variant (mw1.micro, the newest Airflow 3, HCP Terraform state)", () => {
+    expect(stacks.map((s) => s.name)).toEqual(["example-state", "example-network", "example-mwaa", "micro-network", "micro-mwaa"]);
+    const variantEnvironment = Object.values<any>(stacks.find((s) => s.name === "micro-mwaa")!.json.resource.aws_mwaa_environment)[0];
+    expect(variantEnvironment).toMatchObject({ environment_class: "mw1.micro", airflow_version: major.to });
+  });
+
+  it.each(["example-state", "example-network", "example-mwaa", "micro-network", "micro-mwaa"])(
+    "%s: the provider plans creating exactly the resources the stack declares, with no warning",
+    (name) => {
+      const stack = stacks.find((s) => s.name === name)!;
+      const plan = plans.get(name)!;
+      expect({ status: plan.status, diagnostics: plan.diagnostics, stderr: plan.stderr }).toEqual({ status: 0, diagnostics: [], stderr: "" });
+      const declared = declaredResources(stack);
+      expect(plan.changes.sort()).toEqual(declared.map((address) => `${address} create`).sort());
+      expect(plan.summary).toEqual({ add: declared.length, change: 0, import: 0, remove: 0 });
+    },
+  );
+
+  it("changes only where state lives, which provider version runs, and arguments newer than that version", () => {
+    const applied = Object.fromEntries(stacks.map((s) => [s.name, [...s.rewrites].sort()]));
+    // An argument only the pinned provider has (worker_replacement_strategy on 6.x) is removed and named.
+    const newer = (stack: OfflineStack): OfflineRewrite[] => (stack.removedArguments.length > 0 ? ["newerArguments"] : []);
+    const expected = (name: string, rewrites: OfflineRewrite[]) => [...rewrites, ...newer(stacks.find((s) => s.name === name)!)].sort();
+    expect(applied).toEqual({
+      "example-state": expected("example-state", ["backend", "providerVersion"]),
+      "example-network": expected("example-network", ["backend", "providerVersion"]),
+      "example-mwaa": expected("example-mwaa", ["backend", "providerVersion", "remoteState"]),
+      "micro-network": expected("micro-network", ["backend", "providerVersion"]),
+      "micro-mwaa": expected("micro-mwaa", ["backend", "providerVersion", "remoteState"]),
+    });
+  });
+
+  it("reads each remote state from the state its producer stack writes, with the producer's outputs", () => {
+    const mwaa = stacks.find((s) => s.name === "micro-mwaa")!;
+    expect(mwaa.remoteOutputs).toEqual({
+      "state-of-micro-network": {
+        mwaa_security_group_id: "sg-0123456789abcdef0",
+        private_subnet_ids: ["subnet-0123456789abcdef1", "subnet-0123456789abcdef2"],
+        vpc_id: "vpc-0123456789abcdef3",
+      },
+    });
+  });
+
+  it("asks AWS nothing but sts:GetCallerIdentity (the allowed_account_ids check), for every plan", () => {
+    const stub = stubs.get(configs[0].account)!;
+    expect(stub.unanswered).toEqual([]);
+    expect(stub.answered.length).toBeGreaterThanOrEqual(plans.size);
+    expect(new Set(stub.answered)).toEqual(new Set(["sts:GetCallerIdentity"]));
+  });
+
+  it(`refuses a major Airflow upgrade (${major.from} deployed, ${major.to} configured): the provider replaces the environment, and prevent_destroy stops the plan`, () => {
+    const plan = plans.get(`${major.stack} from ${major.from}`)!;
+    const stack = stacks.find((s) => s.name === major.stack)!;
+    expect(plan.status).toBe(1);
+    expect(plan.diagnostics).toEqual([
+      {
+        severity: "error",
+        summary: "Instance cannot be destroyed",
+        detail: expect.stringContaining(`Resource ${environmentAddress(stack)} has lifecycle.prevent_destroy set, but the plan calls for this resource to be destroyed`),
+      },
+    ]);
+  });
+
+  it(`updates the environment in place on a minor Airflow upgrade (${minor.from} deployed, ${minor.to} configured)`, () => {
+    const plan = plans.get(`${minor.stack} from ${minor.from}`)!;
+    const stack = stacks.find((s) => s.name === minor.stack)!;
+    expect({ status: plan.status, diagnostics: plan.diagnostics }).toEqual({ status: 0, diagnostics: [] });
+    expect(plan.changes).toContain(`${environmentAddress(stack)} update`);
+    expect(plan.changes.filter((change) => !/ (create|update)$/.test(change))).toEqual([]);
+    expect(plan.summary?.remove).toBe(0);
+  });
+});
