@@ -5,7 +5,8 @@ import { EnvironmentConfig } from "../../config/environment-config";
 import { AIRFLOW_VERSIONS } from "../../config/mwaa-limits";
 import { mwaaStackName } from "../../config/names";
 import { synthesizeEnvironments } from "../../stacks/synthesize";
-import { exampleConfig } from "../helpers/config-fixtures";
+import { readAirflowFolders } from "../../config/airflow-folder";
+import { exampleConfig, FIXTURE_AIRFLOW_DIR } from "../helpers/config-fixtures";
 import { deployedEnvironmentState } from "../helpers/deployed-environment-state";
 import { OfflineRewrite, OfflineStack, prepareOfflineStack, WrittenStack } from "../helpers/offline-stack";
 import { StsStub } from "../helpers/sts-stub";
@@ -121,7 +122,10 @@ describeOffline("a plan by the real AWS provider, offline", () => {
     const dataDir = join(initDir, ".terraform");
     const initializing = runTerraform(["init", "-input=false", "-no-color"], initDir, { TF_CLI_CONFIG_FILE: cliConfig, TF_DATA_DIR: dataDir });
 
-    const { outdir, stacks: synthesized, violations } = await synthesizeEnvironments(configs, { outdir: join(root, "cdktf.out"), today: TODAY });
+    // The example with the fixture's Airflow files: the provider plans their uploads from the stack's folder too.
+    const airflow = readAirflowFolders(FIXTURE_AIRFLOW_DIR, configs, FIXTURE_AIRFLOW_DIR);
+    if (airflow.problems.length > 0) throw new Error(airflow.problems.join("\n"));
+    const { outdir, stacks: synthesized, violations } = await synthesizeEnvironments(configs, { outdir: join(root, "cdktf.out"), today: TODAY, airflowFolders: airflow.folders });
     if (violations.length > 0) throw new Error(`the synth has violations:\n${violations.join("\n")}`);
     const written: WrittenStack[] = synthesized.map(({ name }) => {
       const dir = join(outdir, "stacks", name);
