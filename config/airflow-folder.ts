@@ -41,6 +41,12 @@ const MAX_DEPTH = 16;
 
 /** A path segment: letters, digits, `. _ - + = @ ,` and inner spaces; never `.` or `..`. */
 const SEGMENT = /^[A-Za-z0-9._+=@,-](?:[A-Za-z0-9._+=@, -]*[A-Za-z0-9._+=@,-])?$/;
+/**
+ * What would change how MWAA's pip installs requirements.txt from the startup script: PIP_*
+ * variables, a pip configuration file, `pip config`, index options. A shell script can hide such a
+ * setting in ways no pattern sees; this refuses the plain ones, and reviewers read startup.sh.
+ */
+const PIP_SETTINGS = /\bPIP_[A-Z_]+|pip\.conf|pip3? +config\b|--(?:extra-)?index-url|--find-links|\bpip\.ini\b/i;
 const SKIPPED_FOLDERS = new Set(["__pycache__"]);
 const SKIPPED_FILE = /\.py[co]$/;
 
@@ -154,6 +160,9 @@ function readEnvironmentFolder(
     const text = utf8(startup);
     if (text === undefined) problems.push(`${file}: is not UTF-8 text; MWAA runs it with bash: save it as UTF-8`);
     else if (text.includes("\r")) problems.push(`${file}: has Windows (CRLF) line endings, which bash on MWAA reads as part of each command; convert it to LF line endings (dos2unix startup.sh)`);
+    else if (PIP_SETTINGS.test(text)) {
+      problems.push(`${file}: mentions pip's settings (${PIP_SETTINGS.exec(text)![0]}); MWAA runs the startup script before it installs requirements.txt and keeps what it exports, so an index or find-links set here would bypass the checks of requirements.txt: put pip's options in requirements.txt`);
+    }
   }
   return { folder: { dags, plugins, requirements, startup }, problems };
 }

@@ -75,6 +75,15 @@ describe("reading the environments' Airflow files", () => {
     expect(problems).toEqual([expect.stringMatching(/^airflow\/example\/startup\.sh: has Windows \(CRLF\) line endings.*dos2unix/)]);
   });
 
+  it.each([
+    ["export PIP_INDEX_URL=https://pypi.example.com/simple", "PIP_INDEX_URL"],
+    ["mkdir -p ~/.config/pip && printf '[global]\\nindex-url = x' > ~/.config/pip/pip.conf", "pip.conf"],
+    ["pip config set global.find-links /tmp", "pip config"],
+  ])("refuses a startup script that sets pip's options (%s), which would bypass the requirements checks", (line, found) => {
+    const { problems } = read(airflowFolder({ "example/startup.sh": `#!/bin/bash\n${line}\n` }));
+    expect(problems).toEqual([expect.stringContaining(`mentions pip's settings (${found}); MWAA runs the startup script before it installs requirements.txt`)]);
+  });
+
   it("reports requirements.txt problems with the file's path and line", () => {
     const { problems } = read(airflowFolder({ "example/requirements.txt": "requests==2.32.3\n" }));
     expect(problems.length).toBeGreaterThan(0);

@@ -5,6 +5,7 @@
  * and the provider's classes load once for all of them.
  */
 import "./acknowledgement-scope.attack";
+import "./airflow-uploads.attack";
 import "./config-files.attack";
 import "./config-options.attack";
 import "./cross-account-grants.attack";
