@@ -42,7 +42,11 @@ function environments(count) {
 }
 
 const out = (name) => join(work, `out-${name}`);
-const env = { ...process.env, CHECKPOINT_DISABLE: "1", CI: "true", MWAA_CONFIG_DIR: fixtureConfig };
+// The example with the tests' Airflow files (a DAG, requirements, a wheel, a startup script); the
+// generated environments with none (their names have no folder there).
+const fixtureAirflow = join(root, "__tests__", "fixtures", "airflow");
+const noAirflow = join(work, "no-airflow-files");
+const env = { ...process.env, CHECKPOINT_DISABLE: "1", CI: "true", MWAA_CONFIG_DIR: fixtureConfig, MWAA_AIRFLOW_DIR: fixtureAirflow };
 const COMMANDS = [
   { name: "floor", label: "`node -e \"require('cdktf')\"` (floor)", command: `node -e "require('cdktf')"` },
   { name: "app", label: "app command of cdktf.json, example config", command: appCommand, env: { CDKTF_OUTDIR: out("app") } },
@@ -54,13 +58,13 @@ const COMMANDS = [
     name: `envs-${count}`,
     label: `app command, ${count} generated environment${count === 1 ? "" : "s"}`,
     command: appCommand,
-    env: { MWAA_CONFIG_DIR: environments(count), CDKTF_OUTDIR: out(`envs-${count}`) },
+    env: { MWAA_CONFIG_DIR: environments(count), MWAA_AIRFLOW_DIR: noAirflow, CDKTF_OUTDIR: out(`envs-${count}`) },
   })),
   {
     name: "envs-50-one-process",
     label: "app command, 50 generated environments, one process (`MWAA_SYNTH_WORKERS=1`)",
     command: appCommand,
-    env: { MWAA_CONFIG_DIR: join(work, "config-50"), CDKTF_OUTDIR: out("envs-50-one"), MWAA_SYNTH_WORKERS: "1" },
+    env: { MWAA_CONFIG_DIR: join(work, "config-50"), MWAA_AIRFLOW_DIR: noAirflow, CDKTF_OUTDIR: out("envs-50-one"), MWAA_SYNTH_WORKERS: "1" },
   },
 ];
 
