@@ -1,3 +1,5 @@
+import { terraformLiteral } from "../modules/terraform/template-syntax";
+
 /**
  * What an environment uploads into its DAG bucket besides the bucket itself: its DAGs,
  * `requirements.txt`, `plugins.zip` and `startup.sh`, read from `airflow/<env>/` (see
@@ -50,4 +52,13 @@ export function artifactsForReview(artifacts: AirflowArtifacts): Record<string, 
     ...(artifacts.plugins && { plugins: shown(artifacts.plugins) }),
     ...(artifacts.startup && { startup: shown(artifacts.startup) }),
   };
+}
+
+/**
+ * The uploads the environment's validated files make, each key as the stack writes it (Terraform's
+ * template syntax escaped) with the file's SHA-256: what rules/s3/objects.ts accepts, and nothing else.
+ */
+export function allowedUploads(artifacts: AirflowArtifacts): { key: string; sha256: string }[] {
+  const objects = [...artifacts.dags, artifacts.requirements, artifacts.plugins, artifacts.startup].filter((o): o is AirflowObject => o !== undefined);
+  return objects.map((o) => ({ key: terraformLiteral(o.key), sha256: o.sha256 }));
 }

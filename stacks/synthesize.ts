@@ -7,7 +7,7 @@ import { acknowledgementFindings, evaluateStack, Finding, formatViolation } from
 import { SynthesizedStack } from "../modules/guardrails/synthesized-stack";
 import { codeSpan } from "../modules/review/markdown";
 import { renderReview, renderStacksSection } from "../modules/review/review-report";
-import { artifactsForReview } from "../config/airflow-artifacts";
+import { allowedUploads, artifactsForReview } from "../config/airflow-artifacts";
 import { AirflowFolder } from "../config/airflow-folder";
 import { stageAirflowArtifacts } from "../modules/airflow/staged-artifacts";
 import {
@@ -198,6 +198,7 @@ interface JudgedStack {
 function judgeStack(written: WrittenStack, configs: readonly EnvironmentConfig[], today: string): JudgedStack {
   const owner = ownerOf(written.stack.name, configs);
   written.stack.environmentAccount = owner?.account;
+  written.stack.allowedUploads = owner?.artifacts ? allowedUploads(owner.artifacts) : [];
   return { stack: written.stack, owner, findings: evaluateStack(written.stack, owner?.guardrails.acknowledgements ?? [], today) };
 }
 

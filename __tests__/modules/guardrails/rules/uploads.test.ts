@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { allowedUploads } from "../../../../config/airflow-artifacts";
 import { mwaaArtifacts } from "../../../../modules/guardrails/rules/mwaa/artifacts";
 import { s3Objects } from "../../../../modules/guardrails/rules/s3/objects";
 import { SynthesizedStack } from "../../../../modules/guardrails/synthesized-stack";
@@ -12,13 +13,20 @@ import { StackJson, synthEnvironment } from "../../../helpers/synth";
  * judged as written: the stack's JSON, and the files in its folder.
  */
 
-const synthesized = synthEnvironment(withAirflowFiles(exampleConfig()));
+const config = withAirflowFiles(exampleConfig());
+const synthesized = synthEnvironment(config);
 const folder = join(synthesized.outdir, "stacks", "example-mwaa");
 const mwaa = (): StackJson => JSON.parse(JSON.stringify(synthesized.mwaa));
 const objectAt = (stack: StackJson, key: string) => Object.values<any>(stack.resource.aws_s3_object).find((o) => o.key === key);
 const environmentOf = (stack: StackJson) => Object.values<any>(stack.resource.aws_mwaa_environment)[0];
+/** The stack as the synth judges it: with its folder, and the uploads the environment's files allow. */
+function judged(stack: StackJson): SynthesizedStack {
+  const synthesizedStack = new SynthesizedStack("example-mwaa", stack, [], folder);
+  synthesizedStack.allowedUploads = allowedUploads(config.artifacts!);
+  return synthesizedStack;
+}
 const failures = (rule: typeof s3Objects, stack: StackJson) =>
-  rule.evaluate(new SynthesizedStack("example-mwaa", stack, [], folder)).filter((e) => !e.compliant).map((e) => `${e.resource}: ${e.evidence}`);
+  rule.evaluate(judged(stack)).filter((e) => !e.compliant).map((e) => `${e.resource}: ${e.evidence}`);
 
 /** Writes `content` as a file of the stack's folder and points `key`'s object at it (hash matching). */
 function uploadFrom(stack: StackJson, key: string, name: string, content: string) {
@@ -53,6 +61,25 @@ describe("S3.OBJECTS", () => {
     expect(failures(s3Objects, stack)).toEqual([expect.stringMatching(/not a regular file inside the stack's folder/)]);
   });
 
+  it("fails a file copied into the stack's folder from elsewhere, hash and all, and content written inline", () => {
+    const stack = mwaa();
+    uploadFrom(stack, "startup.sh", "passwd", "root:x:0:0:root:/root:/bin/bash\n");
+    const requirements = objectAt(stack, "requirements.txt");
+    delete requirements.source;
+    delete requirements.source_hash;
+    requirements.content = "--index-url https://pypi.org/simple\n";
+    expect(failures(s3Objects, stack).sort()).toEqual([
+      expect.stringMatching(/requirements: content set: the upload is not a file read from airflow\/<env>\//),
+      expect.stringMatching(/startup: "startup.sh" with SHA-256 [0-9a-f]{16}\.\.\. is not a file of airflow\/<env>\/ as the synth read and validated it/),
+    ]);
+  });
+
+  it("fails a validated file uploaded at another key (a requirements file as a DAG)", () => {
+    const stack = mwaa();
+    objectAt(stack, "dags/hello_private_network.py").key = "dags/other.py";
+    expect(failures(s3Objects, stack)).toEqual([expect.stringMatching(/"dags\/other.py" with SHA-256 .* is not a file of airflow/)]);
+  });
+
   it("fails a file changed after the synth hashed it", () => {
     const stack = mwaa();
     objectAt(stack, "startup.sh").source_hash = "0".repeat(64);
@@ -76,7 +103,7 @@ describe("S3.OBJECTS", () => {
 
 describe("MWAA.ARTIFACTS", () => {
   it("passes the environment the MWAA stack writes, and reads its requirements against its plugins.zip", () => {
-    const evaluations = mwaaArtifacts.evaluate(new SynthesizedStack("example-mwaa", mwaa(), [], folder));
+    const evaluations = mwaaArtifacts.evaluate(judged(mwaa()));
     expect(evaluations.filter((e) => !e.compliant)).toEqual([]);
     expect(evaluations.map((e) => e.evidence)).toContainEqual("installs only pinned wheels from /usr/local/airflow/plugins");
   });

@@ -7,12 +7,12 @@ const KMS_ALGORITHMS = ["aws:kms", "aws:kms:dsse"];
 
 export const s3Objects: Rule = {
   id: "S3.OBJECTS",
-  title: "Uploads go to this stack's buckets, from files the synth wrote, under a KMS key of this stack",
+  title: "Uploads are the environment's validated Airflow files, into this stack's buckets, under a KMS key of this stack",
   evaluates:
-    "every aws_s3_object: bucket (an aws_s3_bucket of this stack), source (a file inside the stack's folder, with source_hash its SHA-256), acl (unset or private), server_side_encryption and kms_key_id (unset, or aws:kms with a key of this stack)",
+    "every aws_s3_object: bucket (an aws_s3_bucket of this stack), source (a file inside the stack's folder, with source_hash its SHA-256, that is a file of airflow/<env>/ the synth validated, at its key; no inline content), acl (unset or private), server_side_encryption and kms_key_id (unset, or aws:kms with a key of this stack)",
   sources: ["Project rule: what is judged is what is deployed", "Project rule: config is data, never code", "Playbook 1 (customer-managed KMS keys)"],
   explanation:
-    "An aws_s3_object uploads a file from the machine that runs Terraform. With source pointing outside the stack's folder (an absolute path, ~/.aws/credentials, a link or a ../ path) a plan uploads that machine's secrets; sent to a bucket no rule judged, it hands the files to whoever owns that bucket. The file must be one the synth wrote into the stack's folder, unchanged since (source_hash is its SHA-256). An object that asks for SSE-S3 (AES256) or a key of no stack of this environment escapes the customer-managed key, and an ACL other than private asks to publish it.",
+    "An aws_s3_object uploads a file from the machine that runs Terraform. With source pointing outside the stack's folder (an absolute path, ~/.aws/credentials, a link or a ../ path) a plan uploads that machine's secrets; sent to a bucket no rule judged, it hands the files to whoever owns that bucket. The file must be one the synth read from airflow/<env>/ and validated (requirements checked, names and links refused), uploaded at its own key and unchanged since (source_hash is its SHA-256): a file the code copies in from anywhere else, or content written inline, is not. An object that asks for SSE-S3 (AES256) or a key of no stack of this environment escapes the customer-managed key, and an ACL other than private asks to publish it.",
   fix: "Upload files from airflow/<env>/ (AirflowObjects does: the synth copies them into the stack's folder) to the DAG bucket by reference (aws_s3_bucket.<b>.bucket), with server_side_encryption aws:kms and kms_key_id the environment key's ARN, and no acl.",
   evaluate: (stack) =>
     stack.resources("aws_s3_object").map((object) => {
@@ -20,7 +20,7 @@ export const s3Objects: Rule = {
         (p): p is string => p !== undefined,
       );
       const bucket = stack.referenced(object.config.bucket)?.resource.path ?? "";
-      return check(object.path, problems.length === 0, problems.length > 0 ? problems.join("; ") : `into ${bucket}, from ${object.config.source ?? "inline content"}, ${object.config.server_side_encryption ?? "bucket default encryption"}`);
+      return check(object.path, problems.length === 0, problems.length > 0 ? problems.join("; ") : `${object.config.key} into ${bucket}, a validated file of airflow/<env>/, ${object.config.server_side_encryption ?? "bucket default encryption"}`);
     }),
 };
 
@@ -31,14 +31,22 @@ function bucketProblem(stack: SynthesizedStack, object: SynthResource): string |
 }
 
 function sourceProblem(stack: SynthesizedStack, object: SynthResource): string | undefined {
-  const { source, source_hash: sourceHash } = object.config;
-  if (source === undefined) return undefined;
+  const { source, source_hash: sourceHash, key } = object.config;
+  const inline = ["content", "content_base64"].filter((argument) => object.config[argument] !== undefined);
+  if (inline.length > 0) return `${inline.join(" and ")} set: the upload is not a file read from airflow/<env>/`;
+  if (source === undefined) return "no source: the upload is not a file read from airflow/<env>/";
   const bytes = stack.stackFile(source);
   if (bytes === undefined) {
     return `source = ${JSON.stringify(source)} is not a regular file inside the stack's folder (reached without a link, '..' or an absolute path)`;
   }
   const digest = createHash("sha256").update(bytes).digest("hex");
-  return sourceHash === digest ? undefined : `source_hash = ${JSON.stringify(sourceHash ?? null)} is not the SHA-256 of ${source} (${digest})`;
+  if (sourceHash !== digest) return `source_hash = ${JSON.stringify(sourceHash ?? null)} is not the SHA-256 of ${source} (${digest})`;
+  // The file must be one the synth read and validated from airflow/<env>/, at that key: a file the
+  // code copied in from anywhere else (a TerraformAsset of /etc/passwd) is in the folder too.
+  if (!stack.allowedUploads.some((upload) => upload.key === key && upload.sha256 === digest)) {
+    return `${JSON.stringify(key)} with SHA-256 ${digest.slice(0, 16)}... is not a file of airflow/<env>/ as the synth read and validated it`;
+  }
+  return undefined;
 }
 
 function aclProblem(object: SynthResource): string | undefined {
