@@ -122,9 +122,9 @@ function readEnvironmentFolder(
     } else if (folderEntry !== stats.isDirectory() || stats.isSymbolicLink()) {
       problems.push(`${shown(path)}: is ${kindOf(stats)}; ${entry} must be ${folderEntry ? "a folder" : "a regular file"} (symbolic links are not followed)`);
     } else if (entry === AIRFLOW_FOLDER_ENTRIES.dags) {
-      dags = readTree(path, "", 0, problems, budget, shown);
+      dags = readTree(path, "", 0, problems, budget, shown, false);
     } else if (entry === AIRFLOW_FOLDER_ENTRIES.plugins) {
-      const files = readTree(path, "", 0, problems, budget, shown);
+      const files = readTree(path, "", 0, problems, budget, shown, true);
       plugins = files.length > 0 ? files : undefined;
     } else {
       const content = readFile(path, stats, problems, budget, shown);
@@ -175,6 +175,7 @@ function readTree(
   problems: string[],
   budget: { bytes: number; files: number },
   shown: (path: string) => string,
+  allowWheels: boolean,
 ): AirflowFile[] {
   const files: AirflowFile[] = [];
   for (const entry of readdirSync(dir).sort()) {
@@ -182,6 +183,14 @@ function readTree(
     const stats = lstatSync(path);
     if (stats.isDirectory() && SKIPPED_FOLDERS.has(entry)) continue;
     if (stats.isFile() && SKIPPED_FILE.test(entry)) continue;
+    if (entry === ".git") {
+      problems.push(`${shown(path)}: is a Git repository or submodule, whose files the pull request's diff does not show; vendor the files themselves instead`);
+      continue;
+    }
+    if (stats.isFile() && !allowWheels && entry.endsWith(".whl")) {
+      problems.push(`${shown(path)}: a wheel outside plugins/ is never installed from requirements.txt, and one a script installs is checked by nothing; put wheels in plugins/ and pin them in requirements.txt`);
+      continue;
+    }
     if (!SEGMENT.test(entry) || entry === "." || entry === ".." || hasHiddenCharacters(entry)) {
       problems.push(`${shown(dir)}: the name ${visibleName(entry)} holds characters an S3 key or Terraform should not carry; use letters, digits, '.', '_', '-', '+', '=', '@', ',' and inner spaces`);
       continue;
@@ -189,7 +198,7 @@ function readTree(
     const relativePath = prefix === "" ? entry : `${prefix}/${entry}`;
     if (stats.isDirectory()) {
       if (depth >= MAX_DEPTH) problems.push(`${shown(path)}: is nested more than ${MAX_DEPTH} folders deep; flatten the folder`);
-      else files.push(...readTree(path, relativePath, depth + 1, problems, budget, shown));
+      else files.push(...readTree(path, relativePath, depth + 1, problems, budget, shown, allowWheels));
     } else if (stats.isFile()) {
       const content = readFile(path, stats, problems, budget, shown);
       if (content !== undefined) files.push({ path: relativePath, content });
@@ -212,6 +221,10 @@ function readFile(
   budget.bytes += judged.size;
   if (budget.files > MAX_AIRFLOW_FILES) {
     if (budget.files === MAX_AIRFLOW_FILES + 1) problems.push(`${shown(path)}: the environment's folder holds more than ${MAX_AIRFLOW_FILES} files; keep build output and data out of it`);
+    return undefined;
+  }
+  if (judged.nlink > 1) {
+    problems.push(`${shown(path)}: is a hard link (one of ${judged.nlink} names of the same file), which may be a file from outside the folder; put a copy of the file itself here`);
     return undefined;
   }
   if (judged.size > MAX_AIRFLOW_FILE_BYTES) {

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import { EnvironmentConfig } from "../config/environment-config";
@@ -210,7 +210,9 @@ function report(configs: readonly EnvironmentConfig[], judged: readonly JudgedSt
       const findings = own.flatMap((j) => j.findings);
       const acknowledgements = acknowledgementFindings(config.name, config.guardrails.acknowledgements, findings);
       const shown = config.artifacts ? { ...config, artifacts: artifactsForReview(config.artifacts) } : config;
-      return { heading: `Environment ${codeSpan(config.name)}`, config: shown, acknowledgements: config.guardrails.acknowledgements, stacks: own.map((j) => j.stack), findings: [...findings, ...acknowledgements] };
+      const startup = config.artifacts?.startup;
+      const startupScript = startup && { text: readFileSync(startup.file, "utf8"), sha256: startup.sha256 };
+      return { heading: `Environment ${codeSpan(config.name)}`, config: shown, startupScript, acknowledgements: config.guardrails.acknowledgements, stacks: own.map((j) => j.stack), findings: [...findings, ...acknowledgements] };
     }),
     ...judged.filter((j) => !j.owner).map((j) => ({ heading: `Stack ${codeSpan(j.stack.name)} (outside any environment)`, stacks: [j.stack], findings: j.findings })),
   ];

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import { linkSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { readAirflowFolders } from "../../config/airflow-folder";
@@ -50,6 +50,18 @@ describe("reading the environments' Airflow files", () => {
     expect(problems).toEqual([
       expect.stringMatching(/^airflow\/example\/dags\/secrets\.py: is a symbolic link, not a regular file, and was not read/),
       expect.stringMatching(/^airflow\/example\/startup\.sh: is a symbolic link; startup\.sh must be a regular file/),
+    ]);
+  });
+
+  it("refuses a hard link, a Git repository or submodule, and a wheel among the DAGs", () => {
+    const dir = airflowFolder({ "example/dags/a.py": "a", "example/dags/.git/config": "[core]", "example/dags/tools-1.0-py3-none-any.whl": "w" });
+    linkSync(join(dir, "example/dags/a.py"), join(dir, "example/dags/b.py"));
+    const { problems } = read(dir);
+    expect(problems).toEqual([
+      expect.stringMatching(/^airflow\/example\/dags\/\.git: is a Git repository or submodule/),
+      expect.stringMatching(/^airflow\/example\/dags\/a\.py: is a hard link \(one of 2 names/),
+      expect.stringMatching(/^airflow\/example\/dags\/b\.py: is a hard link/),
+      expect.stringMatching(/^airflow\/example\/dags\/tools-1\.0-py3-none-any\.whl: a wheel outside plugins\/ is never installed/),
     ]);
   });
 

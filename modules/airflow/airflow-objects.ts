@@ -54,9 +54,9 @@ export class AirflowObjects extends Construct {
 
 /**
  * A DAG's construct id: readable, and stable while its key is (an id that moved with the file order
- * would make Terraform delete and upload unchanged DAGs). The hash keeps `a.py` and `a-py` apart.
+ * would make Terraform delete and upload unchanged DAGs). The hash (64 bits) keeps `a.py` and `a-py`, and paths that share their last 60 characters, apart.
  */
 function dagObjectId(key: string): string {
   const readable = key.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(-60);
-  return `dag-${readable}-${createHash("sha256").update(key).digest("hex").slice(0, 8)}`;
+  return `dag-${readable}-${createHash("sha256").update(key).digest("hex").slice(0, 16)}`;
 }

@@ -20,6 +20,24 @@ export interface StacksReview {
   /** Its stacks in deployment order. */
   readonly stacks: readonly SynthesizedStack[];
   readonly findings: readonly Finding[];
+  /**
+   * The environment's startup.sh as uploaded: shell code that runs on every scheduler, worker and
+   * webserver before pip installs requirements.txt. No rule can judge what it does, so the review
+   * shows it whole for a person to read. @default none
+   */
+  readonly startupScript?: { readonly text: string; readonly sha256: string };
+}
+
+/** The most of a startup script the review shows; MWAA's own scripts are a few lines. */
+const STARTUP_SCRIPT_SHOWN_CHARACTERS = 64 * 1024;
+
+function startupScriptSection(script: { text: string; sha256: string }): string[] {
+  const shown = script.text.slice(0, STARTUP_SCRIPT_SHOWN_CHARACTERS);
+  return [
+    "### Startup script",
+    `\`startup.sh\` (SHA-256 ${codeSpan(script.sha256)}) runs as shell code on every container before pip installs \`requirements.txt\`. No guardrail can judge what a script does: it can change how pip installs (an index, find-links) or anything else the environment runs. Read it${shown.length < script.text.length ? ` (the first ${STARTUP_SCRIPT_SHOWN_CHARACTERS} characters of ${script.text.length} are shown)` : ""}:`,
+    codeBlock("bash", shown),
+  ];
 }
 
 function stateSummary(stacks: readonly SynthesizedStack[]): string {
@@ -88,6 +106,7 @@ export function renderStacksSection(env: StacksReview): string {
     }),
     "### Where state lives",
     stateSummary(env.stacks),
+    ...(env.startupScript ? startupScriptSection(env.startupScript) : []),
     ...(env.config ? ["### Configuration used", codeBlock("json", JSON.stringify(env.config, null, 2))] : []),
   ].join("\n\n");
 }

@@ -3,10 +3,11 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { App, TerraformStack } from "cdktf";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { addDays, todayUtc } from "../../../config/acknowledgements";
+import { readAirflowFolders } from "../../../config/airflow-folder";
 import { EnvironmentConfig } from "../../../config/environment-config";
 import { codeSpan } from "../../../modules/review/markdown";
 import { EnvironmentStacks } from "../../../stacks/environment-app";
@@ -231,5 +232,22 @@ describe("REVIEW.md with ordinary values", () => {
     expect(report).toContain("| kms:Decrypt, kms:DescribeKey, kms:GenerateDataKey*, kms:Encrypt |");
     expect(outline(report).fences.map((f) => f.info)).toEqual(["mermaid", "json"]);
     expect(report).toContain("\n### Configuration used\n\n```json\n{\n");
+  });
+});
+
+describe("REVIEW.md of an environment with a startup script", () => {
+  it("shows the script whole, with its SHA-256, in a fence its text cannot close", async () => {
+    const script = "#!/bin/bash\n# ```\n## Forged section\nexport PIP_NO_CACHE_DIR=1 # shown for a person to read\n";
+    const airflow = mkdtempSync(join(tmpdir(), "mwaa-review-airflow-"));
+    mkdirSync(join(airflow, "example"));
+    writeFileSync(join(airflow, "example", "startup.sh"), script.replace("export PIP_NO_CACHE_DIR=1", "echo starting"));
+    const configs = [exampleConfig()];
+    const { folders } = readAirflowFolders(airflow, configs, airflow);
+    const outdir = mkdtempSync(join(tmpdir(), "mwaa-review-"));
+    await synthesizeEnvironments(configs, { outdir, today: TODAY, airflowFolders: folders });
+    const review = readFileSync(join(outdir, "REVIEW.md"), "utf8");
+    const section = review.slice(review.indexOf("### Startup script"), review.indexOf("### Configuration used"));
+    expect(section).toMatch(/^### Startup script\n\n`startup\.sh` \(SHA-256 `[0-9a-f]{64}`\) runs as shell code on every container before pip installs `requirements\.txt`/);
+    expect(section).toContain("````bash\n#!/bin/bash\n# ```\n## Forged section\necho starting # shown for a person to read\n\n````");
   });
 });
