@@ -9,7 +9,7 @@ import {
   ENVIRONMENT_BUCKET_ACTIONS,
   OWN_ACCOUNT_CONDITION_KEY,
 } from "./s3-endpoint-access";
-import { MWAA_INTERFACE_ENDPOINT_SERVICES } from "./mwaa-endpoint-services";
+import { endpointServiceName, MWAA_INTERFACE_ENDPOINT_SERVICES, S3_GATEWAY_ENDPOINT_SERVICE } from "./mwaa-endpoint-services";
 
 export { MWAA_INTERFACE_ENDPOINT_SERVICES };
 
@@ -54,7 +54,7 @@ export class VpcEndpoints extends Construct {
     for (const service of MWAA_INTERFACE_ENDPOINT_SERVICES) {
       this.interfaceEndpoints[service] = new VpcEndpoint(this, service.replace(".", "-"), {
         vpcId: props.vpcId,
-        serviceName: `com.amazonaws.${props.region}.${service}`,
+        serviceName: endpointServiceName(props.region, service),
         vpcEndpointType: "Interface",
         privateDnsEnabled: true,
         subnetIds: props.subnetIds,
@@ -81,7 +81,7 @@ export class VpcEndpoints extends Construct {
 
     this.s3Gateway = new VpcEndpoint(this, "s3", {
       vpcId: props.vpcId,
-      serviceName: `com.amazonaws.${props.region}.s3`,
+      serviceName: endpointServiceName(props.region, S3_GATEWAY_ENDPOINT_SERVICE),
       vpcEndpointType: "Gateway",
       routeTableIds: props.routeTableIds,
       policy: this.s3GatewayPolicy.json,

@@ -27,12 +27,19 @@ const iamData = (file: string) => {
 };
 
 /** Condition keys IAM evaluates for an action: its own and those of its resource types. */
+/**
+ * Global condition keys the policies use: IAM evaluates them on every request, whatever the action
+ * (IAM User Guide, "AWS global condition context keys"). aws:RequestTag and aws:ResourceTag are not
+ * among them: whether an action takes them is per action.
+ */
+const GLOBAL_CONDITION_KEYS = [/^aws:ViaAWSService$/i];
+
 function conditionKeysOf(action: string): RegExp[] {
   const [service, name] = action.split(":");
   const known = iamData(`actions/${service}.json`)[name.toLowerCase()];
   const types = iamData(`resourceTypes/${service}.json`);
   const keys: string[] = [...known.conditionKeys, ...known.resourceTypes.flatMap((r: { name: string }) => types[r.name]?.conditionKeys ?? [])];
-  return keys.map((key) => new RegExp(`^${key.replace(/[.*+?^()|[\]\\]/g, "\\$&").replace(/\$\{[^}]+\}/g, ".+")}$`, "i"));
+  return [...GLOBAL_CONDITION_KEYS, ...keys.map((key) => new RegExp(`^${key.replace(/[.*+?^()|[\]\\]/g, "\\$&").replace(/\$\{[^}]+\}/g, ".+")}$`, "i"))];
 }
 
 /** Conditions of a statement that some action of it cannot be evaluated with (a never-true condition). */
@@ -119,6 +126,27 @@ describe.each(Object.entries(CONFIGS))("the deployer policies (%s)", (_, config)
       `arn:aws:ec2:eu-west-1:${config.account}:network-interface/*`,
       `arn:aws:ec2:eu-west-1:${config.account}:vpc-endpoint/*`,
     ]);
+    // Only MWAA, calling on the deployer's behalf: the deployer cannot create an endpoint of its own choosing there.
+    expect(mwaa.find((s) => s.Sid === "MwaaEndpointsCreated")!.Condition).toEqual({ Bool: { "aws:ViaAWSService": "true" } });
+  });
+
+  it("let the deployer create VPC endpoints only to the services the network stack connects", () => {
+    const created = withAction(allStatements(config), "ec2:CreateVpcEndpoint").filter((s) => s.Resource.some((arn) => arn.endsWith(":vpc-endpoint/*")));
+    // A statement conditioned on the resource's own tag grants nothing on an endpoint being created (it has none yet).
+    const onNewEndpoints = created.filter((s) => s.Sid !== "MwaaEndpointsCreated" && !JSON.stringify(s.Condition ?? {}).includes("aws:ResourceTag/"));
+    expect(onNewEndpoints.length).toBeGreaterThan(0);
+    for (const statement of onNewEndpoints) {
+      expect(statement.Condition?.StringEquals?.["ec2:VpceServiceName"]).toEqual(
+        ["sqs", "logs", "monitoring", "kms", "ecr.api", "ecr.dkr", "airflow.api", "airflow.env", "airflow.ops", "s3"].map((s) => `com.amazonaws.eu-west-1.${s}`),
+      );
+    }
+  });
+
+  it("never schedule a key's deletion, and never take a key another environment tagged", () => {
+    expect(withAction(allStatements(config), "kms:ScheduleKeyDeletion")).toEqual([]);
+    for (const statement of withAction(allStatements(config), "kms:TagResource")) {
+      expect(JSON.stringify(statement.Condition)).toMatch(/"aws:ResourceTag\/MwaaEnvironment":"example"/);
+    }
   });
 });
 
@@ -185,7 +213,8 @@ describe("the state statements follow the backend", () => {
  * deployer policy of its stack, then its entry here.
  */
 const LIFECYCLE_ACTIONS: Record<string, { create: string[]; delete: string[] }> = {
-  aws_kms_key: { create: ["kms:CreateKey", "kms:TagResource", "kms:EnableKeyRotation"], delete: ["kms:ScheduleKeyDeletion"] },
+  // No delete: the deployer may not schedule a key's deletion (the keys are prevent_destroy).
+  aws_kms_key: { create: ["kms:CreateKey", "kms:TagResource", "kms:EnableKeyRotation"], delete: [] },
   aws_kms_alias: { create: ["kms:CreateAlias"], delete: ["kms:DeleteAlias"] },
   aws_s3_bucket: { create: ["s3:CreateBucket", "s3:PutBucketTagging"], delete: ["s3:DeleteBucket"] },
   aws_s3_bucket_versioning: { create: ["s3:PutBucketVersioning"], delete: ["s3:PutBucketVersioning"] },

@@ -7,7 +7,7 @@ import { DeployerScope, regionalArn, requestTagged, resourceTagged } from "./sco
  * Create: CreateKey with the policy and tags, EnableKeyRotation, then the waits on GetKeyPolicy
  * and ListResourceTags. Read (refresh): DescribeKey, GetKeyPolicy, GetKeyRotationStatus,
  * ListResourceTags. Update: PutKeyPolicy, UpdateKeyDescription, EnableKeyRotation,
- * Tag/UntagResource. Delete: ScheduleKeyDeletion.
+ * Tag/UntagResource. Delete (ScheduleKeyDeletion) is left out on purpose: see AliasUnaliasedKey.
  * Alias: CreateAlias, ListAliases (read), UpdateAlias, DeleteAlias, each on the alias and the key.
  * No DisableKey, DisableKeyRotation or ReplicateKey: the stacks never ask for them.
  */
@@ -25,7 +25,11 @@ export function kmsKeyStatements(scope: DeployerScope, sidPrefix: string, aliase
     }),
     // KMS authorizes the tags of CreateKey on every key of the account and Region (KMS guide,
     // "Controlling access to tags"): no narrower resource exists for a key that has no id yet.
-    allow(`${sidPrefix}TagNewKey`, ["kms:TagResource"], [keys], requestTagged(scope)),
+    // A key another environment tagged keeps its tag: no deployer can move it into its environment.
+    allow(`${sidPrefix}TagNewKey`, ["kms:TagResource"], [keys], {
+      StringEquals: requestTagged(scope).StringEquals,
+      StringEqualsIfExists: resourceTagged(scope).StringEquals,
+    }),
     // Reading the key, and what its create calls before the alias exists.
     allow(
       `${sidPrefix}ManageKey`,
@@ -39,14 +43,15 @@ export function kmsKeyStatements(scope: DeployerScope, sidPrefix: string, aliase
     // policy or schedule its deletion.
     allow(
       `${sidPrefix}ChangeKeyWithAlias`,
-      ["kms:PutKeyPolicy", "kms:UpdateKeyDescription", "kms:TagResource", "kms:UntagResource", "kms:UpdateAlias", "kms:DeleteAlias", "kms:ScheduleKeyDeletion"],
+      ["kms:PutKeyPolicy", "kms:UpdateKeyDescription", "kms:TagResource", "kms:UntagResource", "kms:UpdateAlias", "kms:DeleteAlias"],
       [keys],
       { ...resourceTagged(scope), "ForAnyValue:StringEquals": { "kms:ResourceAliases": aliases } },
     ),
-    // The alias goes onto a new key (CreateAlias, or UpdateAlias's new target), and a destroy
-    // deletes the alias before the key: these keys have no alias yet, or none left. An alias of
-    // this stack can therefore never be moved onto a key that already has another alias.
-    allow(`${sidPrefix}AliasOrDeleteUnaliasedKey`, ["kms:CreateAlias", "kms:UpdateAlias", "kms:ScheduleKeyDeletion"], [keys], {
+    // The alias goes onto a new key (CreateAlias, or UpdateAlias's new target): it has no alias
+    // yet. An alias of this stack can therefore never be moved onto a key that has another alias.
+    // No kms:ScheduleKeyDeletion at all: the keys are prevent_destroy, and deleting one makes all it
+    // encrypted unreadable; a deliberate teardown runs with an administrator's role.
+    allow(`${sidPrefix}AliasUnaliasedKey`, ["kms:CreateAlias", "kms:UpdateAlias"], [keys], {
       ...resourceTagged(scope),
       Null: { "kms:ResourceAliases": "true" },
     }),

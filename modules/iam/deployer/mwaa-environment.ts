@@ -35,9 +35,12 @@ export function mwaaEnvironmentStatements(scope: DeployerScope): PolicyStatement
     ),
     // The VPC, subnets and security group are the network stack's, tagged for this environment.
     allow("MwaaEndpointsInTaggedNetwork", ["ec2:CreateVpcEndpoint", "ec2:CreateNetworkInterface"], [ec2("vpc"), ec2("subnet"), ec2("security-group")], resourceTagged(scope)),
-    // The endpoints and interfaces MWAA creates carry no tag of ours and have no id yet: this
-    // account and Region is the narrowest scope AWS offers for them.
-    allow("MwaaEndpointsCreated", ["ec2:CreateVpcEndpoint", "ec2:CreateNetworkInterface"], [ec2("vpc-endpoint"), ec2("network-interface")]),
+    // The endpoints and interfaces MWAA creates carry no tag of ours and have no id yet, and their
+    // endpoint service is MWAA's own (its name is not documented): only MWAA, calling on the
+    // deployer's behalf (aws:ViaAWSService), may create them; the deployer itself cannot.
+    allow("MwaaEndpointsCreated", ["ec2:CreateVpcEndpoint", "ec2:CreateNetworkInterface"], [ec2("vpc-endpoint"), ec2("network-interface")], {
+      Bool: { "aws:ViaAWSService": "true" },
+    }),
     // MWAA encrypts the environment with grants on its key (kms:DescribeKey is in the key's own
     // statements). The key's id is unknown at synth and it may have no alias yet when the
     // environment is created: it carries the environment's tag, and the grant must be for an AWS

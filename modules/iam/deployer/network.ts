@@ -1,3 +1,4 @@
+import { endpointServiceName, MWAA_INTERFACE_ENDPOINT_SERVICES, S3_GATEWAY_ENDPOINT_SERVICE } from "../../network/mwaa-endpoint-services";
 import { allow, PolicyStatement } from "./policy-document";
 import { DeployerScope, regionalArn, requestTagged, resourceTagged } from "./scope";
 
@@ -18,11 +19,19 @@ const NEW_RESOURCES = [
   { sid: "CreateTaggedVpc", actions: ["CreateVpc"], types: ["vpc"] },
   { sid: "CreateTaggedVpcParts", actions: ["CreateSubnet", "CreateRouteTable", "CreateSecurityGroup"], types: ["subnet", "route-table", "security-group"] },
   {
-    sid: "CreateTaggedRulesEndpointsFlowLogs",
-    actions: ["AuthorizeSecurityGroupIngress", "AuthorizeSecurityGroupEgress", "CreateVpcEndpoint", "CreateFlowLogs"],
-    types: ["security-group-rule", "vpc-endpoint", "vpc-flow-log"],
+    sid: "CreateTaggedRulesFlowLogs",
+    actions: ["AuthorizeSecurityGroupIngress", "AuthorizeSecurityGroupEgress", "CreateFlowLogs"],
+    types: ["security-group-rule", "vpc-flow-log"],
   },
+  // Endpoints only to the services the stack's endpoints are for (below): an endpoint to another
+  // account's PrivateLink service would be a path out of the network with no internet path.
+  { sid: "CreateTaggedMwaaEndpoints", actions: ["CreateVpcEndpoint"], types: ["vpc-endpoint"] },
 ];
+
+/** The endpoint services the network stack connects: MWAA's interface endpoints and the S3 gateway. */
+function endpointServices(region: string): string[] {
+  return [...MWAA_INTERFACE_ENDPOINT_SERVICES, S3_GATEWAY_ENDPOINT_SERVICE].map((service) => endpointServiceName(region, service));
+}
 
 /** Create calls that carry the new resource's tags, as `ec2:CreateAction` names them. */
 const CREATE_ACTIONS = NEW_RESOURCES.flatMap((group) => group.actions);
@@ -34,7 +43,14 @@ export function networkStatements(scope: DeployerScope): PolicyStatement[] {
     // subnet's VPC, an endpoint's subnets). Each statement below names only new resources, so
     // the request's tag never stands in for the parent's: those need ManageTaggedNetworkResources.
     ...NEW_RESOURCES.map(({ sid, actions, types }) =>
-      allow(sid, actions.map((action) => `ec2:${action}`), arns(types), requestTagged(scope)),
+      allow(
+        sid,
+        actions.map((action) => `ec2:${action}`),
+        arns(types),
+        types.includes("vpc-endpoint")
+          ? { StringEquals: { ...requestTagged(scope).StringEquals, "ec2:VpceServiceName": endpointServices(scope.region) } }
+          : requestTagged(scope),
+      ),
     ),
     // Tags of a create call are authorized as ec2:CreateTags of that call only.
     allow("TagOnCreate", ["ec2:CreateTags"], arns(NETWORK_RESOURCE_TYPES), {
