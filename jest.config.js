@@ -9,6 +9,8 @@ module.exports = {
   maxWorkers: "100%",
   roots: ["<rootDir>/__tests__"],
   testMatch: ["**/*.test.ts"],
+  // cdktf's stack captures in the format the app gives them, without mapping every frame (see the file).
+  setupFilesAfterEnv: ["<rootDir>/__tests__/helpers/plain-stack-captures.ts"],
   transform: {
     "^.+\\.ts$": "<rootDir>/jest.transform.js",
   },
