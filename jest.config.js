@@ -9,6 +9,8 @@ module.exports = {
   maxWorkers: "100%",
   roots: ["<rootDir>/__tests__"],
   testMatch: ["**/*.test.ts"],
+  // The app compiled once, before the test files that run it or copy its build (see the file).
+  globalSetup: "<rootDir>/__tests__/helpers/compile-app.ts",
   // cdktf's stack captures in the format the app gives them, without mapping every frame (see the file).
   setupFilesAfterEnv: ["<rootDir>/__tests__/helpers/plain-stack-captures.ts"],
   transform: {
