@@ -93,7 +93,7 @@ describe("S3.OBJECTS", () => {
     objectAt(stack, "plugins.zip").server_side_encryption = "AES256";
     objectAt(stack, "dags/hello_private_network.py").kms_key_id = "arn:aws:kms:eu-west-1:444455556666:key/1234abcd-12ab-34cd-56ef-1234567890ab";
     expect(failures(s3Objects, stack).sort()).toEqual([
-      expect.stringMatching(/dag-dags-hello-private-network-py-[0-9a-f]{8}: kms_key_id = .* is not the ARN of a key of this stack/),
+      expect.stringMatching(/dag-dags-hello-private-network-py-[0-9a-f]{16}: kms_key_id = .* is not the ARN of a key of this stack/),
       expect.stringMatching(/plugins: server_side_encryption = "AES256" \(not KMS\)/),
       expect.stringMatching(/requirements: acl = "public-read"/),
       expect.stringMatching(/startup: bucket = "attacker-drop-bucket" is not a bucket of this stack/),
