@@ -52,6 +52,10 @@ function projectWith(config: Record<string, unknown>) {
   mkdirSync(bin);
   writeFileSync(join(bin, "terraform"), FAKE_TERRAFORM);
   chmodSync(join(bin, "terraform"), 0o755);
+  // `npx cdktf` in a project that installs cdktf-cli runs its node_modules/.bin/cdktf; this `npx`
+  // does that resolution without npm's own start-up (about 0.6 s of CPU per command), and nothing else.
+  writeFileSync(join(bin, "npx"), `#!/bin/sh\ncommand="$1"; shift\nexec "${project}/node_modules/.bin/$command" "$@"\n`);
+  chmodSync(join(bin, "npx"), 0o755);
   return { project, bin };
 }
 
