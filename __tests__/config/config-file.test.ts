@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import fs, { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
+import fs, { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import { createServer, Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -254,8 +254,9 @@ describe("the app on a config folder with hostile files", () => {
     writeFileSync(join(dir, "twice.json"), '{\n  "name": "twice",\n  "name": "twice"\n}');
     const outdir = join(newFolder(), "cdktf.out");
 
-    // main.ts as cdktf's TypeScript template runs it, transpiled in memory: no build shared with other tests.
-    const run = spawnSync(process.execPath, [join(REPO_ROOT, "node_modules", "ts-node", "dist", "bin.js"), "--transpile-only", "main.ts"], {
+    // The app command of cdktf.json, as `cdktf synth` runs it (it compiles first if a source changed;
+    // one compile at a time, so other tests running it meanwhile share the build).
+    const run = spawnSync("sh", ["-c", JSON.parse(readFileSync(join(REPO_ROOT, "cdktf.json"), "utf8")).app], {
       cwd: REPO_ROOT,
       env: { ...process.env, MWAA_CONFIG_DIR: dir, CDKTF_OUTDIR: outdir },
       encoding: "utf8",
