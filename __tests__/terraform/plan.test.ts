@@ -85,6 +85,12 @@ function parsePlan(run: { status: number | null; stdout: string; stderr: string 
 }
 
 /** `<type>.<name>` of every resource block a stack declares (none uses count or for_each). */
+/** The address of the key the stack's environment is encrypted with. */
+function keyAddress(stack: OfflineStack): string {
+  const environment = Object.values<any>(stack.json.resource.aws_mwaa_environment)[0];
+  return `aws_kms_key.${/^\$\{aws_kms_key\.([^.}]+)\.arn\}$/.exec(environment.kms_key)![1]}`;
+}
+
 function declaredResources(stack: OfflineStack): string[] {
   return Object.entries<any>(stack.json.resource ?? {}).flatMap(([type, blocks]) =>
     Object.entries<any>(blocks).map(([name, block]) => {
@@ -165,8 +171,10 @@ describeOffline("a plan by the real AWS provider, offline", () => {
       return dir;
     };
     const accountOf = (name: string) => configs.find((c) => name.startsWith(`${c.name}-`))!.account;
+    // The minor upgrade's plan is the MWAA stack's plan too (every resource but the deployed
+    // environment and key is a create there): one provider start fewer, about 3.5 s of CPU.
     const jobs: [string, () => Promise<Plan>][] = [
-      ...stacks.map((s): [string, () => Promise<Plan>] => [s.name, planIn(s.dir, accountOf(s.name))]),
+      ...stacks.filter((s) => s.name !== minor.stack).map((s): [string, () => Promise<Plan>] => [s.name, planIn(s.dir, accountOf(s.name))]),
       ...[minor, major].map((u): [string, () => Promise<Plan>] => [`${u.stack} from ${u.from}`, planIn(upgradeDir(u), accountOf(u.stack))]),
     ];
     // One plan per core: each is CPU-bound (Terraform and the provider, one after the other).
@@ -187,14 +195,19 @@ describeOffline("a plan by the real AWS provider, offline", () => {
   });
 
   it.each(["example-state", "example-network", "example-mwaa", "micro-network", "micro-mwaa"])(
-    "%s: the provider plans creating exactly the resources the stack declares, with no warning",
+    "%s: the provider plans creating exactly the resources the stack declares (beside what the state holds), with no warning",
     (name) => {
       const stack = stacks.find((s) => s.name === name)!;
-      const plan = plans.get(name)!;
+      // example-mwaa is planned once, with its environment and key deployed (the minor upgrade).
+      const upgraded = name === minor.stack;
+      const plan = plans.get(upgraded ? `${minor.stack} from ${minor.from}` : name)!;
+      const deployed = upgraded ? [environmentAddress(stack), keyAddress(stack)] : [];
       expect({ status: plan.status, diagnostics: plan.diagnostics, stderr: plan.stderr }).toEqual({ status: 0, diagnostics: [], stderr: "" });
-      const declared = declaredResources(stack);
-      expect(plan.changes.sort()).toEqual(declared.map((address) => `${address} create`).sort());
-      expect(plan.summary).toEqual({ add: declared.length, change: 0, import: 0, remove: 0 });
+      const created = declaredResources(stack).filter((address) => !deployed.includes(address));
+      expect(plan.changes.filter((change) => !deployed.some((address) => change.startsWith(`${address} `))).sort()).toEqual(
+        created.map((address) => `${address} create`).sort(),
+      );
+      expect(plan.summary).toMatchObject({ add: created.length, import: 0, remove: 0 });
     },
   );
 
