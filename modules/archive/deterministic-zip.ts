@@ -17,6 +17,15 @@
  * (0xFFFFFFFF and 0xFFFF are ZIP64's markers, APPNOTE 4.4.1.4, so readers would misread them).
  */
 import { crc32 } from "./crc32";
+import {
+  CENTRAL_HEADER_SIGNATURE,
+  CENTRAL_HEADER_SIZE,
+  END_OF_CENTRAL_DIRECTORY_SIGNATURE,
+  END_OF_CENTRAL_DIRECTORY_SIZE,
+  LOCAL_HEADER_SIGNATURE,
+  LOCAL_HEADER_SIZE,
+  METHOD_STORE,
+} from "./zip-format";
 
 export interface ZipEntry {
   /** Path inside the archive: relative, with forward slashes, no `.` or `..` segment. */
@@ -24,18 +33,11 @@ export interface ZipEntry {
   readonly content: Buffer;
 }
 
-const LOCAL_HEADER_SIGNATURE = 0x04034b50;
-const CENTRAL_HEADER_SIGNATURE = 0x02014b50;
-const END_OF_CENTRAL_DIRECTORY_SIGNATURE = 0x06054b50;
-const LOCAL_HEADER_SIZE = 30;
-const CENTRAL_HEADER_SIZE = 46;
-const END_OF_CENTRAL_DIRECTORY_SIZE = 22;
 
 /** 2.0: the version APPNOTE 4.4.3.2 lists for files in folders; STORE alone would need 1.0. */
 const VERSION_NEEDED = 20;
 /** Upper byte 3: Unix, so readers take the mode from the external attributes (APPNOTE 4.4.2). */
 const VERSION_MADE_BY = (3 << 8) | VERSION_NEEDED;
-const METHOD_STORE = 0;
 const FLAG_UTF8_NAME = 1 << 11;
 /** MS-DOS time 00:00:00 and date 1980-01-01 (day 1, month 1, year 1980 + 0). */
 const DOS_TIME = 0;
