@@ -90,6 +90,10 @@ function readFolders(
     const path = join(dir, entry);
     const config = byName.get(entry);
     const stats = lstatSync(path);
+    if (config && stats.isSymbolicLink()) {
+      problems.push(`${shown(path)}: is a symbolic link, which is not followed; put the environment's folder itself here`);
+      continue;
+    }
     if (!config || !stats.isDirectory()) {
       problems.push(`${shown(path)}: ${visibleName(entry)} is not the folder of an environment (${[...byName.keys()].join(", ")}); each environment's Airflow files go in ${shown(dir)}/<environment name>/: rename or remove it`);
       continue;

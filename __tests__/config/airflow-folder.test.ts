@@ -65,6 +65,13 @@ describe("reading the environments' Airflow files", () => {
     ]);
   });
 
+  it("refuses an environment's folder that is a symbolic link, without following it", () => {
+    const dir = airflowFolder({ "elsewhere/dags/a.py": "a" });
+    symlinkSync(join(dir, "elsewhere"), join(dir, "example"));
+    const { problems } = read(dir);
+    expect(problems).toContainEqual(expect.stringMatching(/^airflow\/example: is a symbolic link, which is not followed/));
+  });
+
   it("refuses an entry MWAA does not read (a typo would otherwise be ignored) and a folder of no environment", () => {
     const dir = airflowFolder({ "example/requirement.txt": "x", "exmaple/dags/a.py": "a" });
     const { problems } = read(dir);
