@@ -34,8 +34,24 @@ export function deployerPolicyFileName(part: number): string {
 /** Every name deployerPolicyFileName gives. */
 const DEPLOYER_POLICY_FILE = /^deployer-policy(-[1-9]\d*)?\.json$/;
 
-/** Files of the review, beside the stacks. */
+/** The review's summary, beside the stacks: what a pull-request comment shows. */
 export const REVIEW_FILE = "REVIEW.md";
+
+/**
+ * The rest of the review, in `review/` beside the summary, relative to the output folder. The synth
+ * writes the detail and the findings; `npm run review -- --base <ref>` adds the change review and
+ * the comment (the summary with the changes, within one pull-request comment).
+ */
+export const REVIEW_FOLDER = "review";
+export const REVIEW_PATHS = {
+  /** One Markdown file per environment (`<env>.md`), and per stack outside the environments. */
+  detailFolder: "review",
+  findingsJson: "review/findings.json",
+  findingsSarif: "review/findings.sarif",
+  changesMarkdown: "review/changes.md",
+  changesJson: "review/changes.json",
+  comment: "review/comment.md",
+} as const;
 
 const STAGING = ".synth";
 
