@@ -1,4 +1,4 @@
-import { join, relative, resolve } from "node:path";
+import { join, relative, resolve, sep } from "node:path";
 import { readAirflowFolders } from "./config/airflow-folder";
 import { ConfigError, loadEnvironmentConfigs } from "./config/load";
 import { removeSynthesizedOutput, REVIEW_FILE } from "./modules/synthesis/output-folder";
@@ -9,6 +9,11 @@ const configDir = resolve(process.env.MWAA_CONFIG_DIR ?? "config");
 /** Folder of the environments' Airflow files (airflow/<env>/dags, requirements.txt, plugins/, startup.sh). */
 const airflowDir = resolve(process.env.MWAA_AIRFLOW_DIR ?? "airflow");
 const outdir = resolve(process.env.CDKTF_OUTDIR ?? "cdktf.out");
+
+/** A folder as the review names it: relative to the working directory (the repository), with `/`. */
+function shownFolder(folder: string): string {
+  return relative(process.cwd(), folder).split(sep).join("/") || ".";
+}
 
 async function main(): Promise<number> {
   // The previous synth's stacks and review go first: whatever happens next, nothing stale remains
@@ -34,7 +39,7 @@ async function main(): Promise<number> {
 
   let violations: string[];
   try {
-    ({ violations } = await synthesizeEnvironments(configs, { outdir, airflowFolders: airflow.folders }));
+    ({ violations } = await synthesizeEnvironments(configs, { outdir, airflowFolders: airflow.folders, configFolder: shownFolder(configDir) }));
   } catch (error) {
     if (!(error instanceof SynthesisError)) throw error;
     process.stderr.write(`The synth failed; nothing was written.\n${error.message}\n`);

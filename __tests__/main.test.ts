@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, w
 import { homedir, hostname, tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { exampleRaw, FIXTURE_AIRFLOW_DIR, FIXTURE_CONFIG_DIR, REPO_ROOT } from "./helpers/config-fixtures";
+import { readReviewFiles } from "./helpers/review-files";
 
 /*
  * The app as `cdktf synth` runs it: the `app` command of cdktf.json (compile when a source changed,
@@ -103,8 +104,9 @@ describe("the app on many environments", () => {
     expect(parallel.status).toBe(0);
 
     const files = filesUnder(one).map((f) => relative(one, f)).sort();
-    // Three stacks and four uploaded files per environment, the manifest and the review; and each stack's deployer policy.
-    expect(files.filter((f) => !f.includes("/deployer-policy"))).toHaveLength(8 * 3 + 8 * 4 + 2);
+    // Three stacks, four uploaded files and a review detail per environment, the manifest, the
+    // summary, the findings (JSON and SARIF) and the Terraform judged; and each stack's deployer policy.
+    expect(files.filter((f) => !f.includes("/deployer-policy"))).toHaveLength(8 * 3 + 8 * 4 + 8 + 5);
     expect(files.filter((f) => f.endsWith("/deployer-policy.json"))).toHaveLength(8 * 3);
     expect(filesUnder(two).map((f) => relative(two, f)).sort()).toEqual(files);
     for (const file of files) expect(readFileSync(join(two, file), "utf8")).toBe(readFileSync(join(one, file), "utf8"));
@@ -115,7 +117,7 @@ describe("the app under `cdktf synth --hcl`", () => {
   it("renders every stack as HCL with no unrendered object, token or stray key", () => {
     const outdir = mkdtempSync(join(tmpdir(), "mwaa-hcl-"));
     expect(runApp({ CDKTF_OUTDIR: outdir, SYNTH_HCL_OUTPUT: "true" }).status).toBe(0);
-    expect(readFileSync(join(outdir, "REVIEW.md"), "utf8")).toContain("**No guardrail violation.**");
+    expect(readFileSync(join(outdir, "REVIEW.md"), "utf8")).toContain("**PASS: no guardrail violation.**");
     for (const stack of ["example-state", "example-network", "example-mwaa"]) {
       const hcl = readFileSync(join(outdir, "stacks", stack, "cdk.tf"), "utf8");
       expect(hcl).toMatch(/resource "aws_/);
@@ -136,10 +138,12 @@ describe("the app on a config that breaks a guardrail", () => {
     expect(run.stderr).toMatch(/^1 guardrail violation \(see .*REVIEW\.md; no stack was published, so cdktf deploy --skip-synth has nothing to apply; acknowledge a reviewed exception in the environment's guardrails\.acknowledgements\):\n/);
     expect(run.stderr).toContain("  - [MWAA.PRIVATE_WEBSERVER] example-mwaa/airflow/environment: The Airflow UI is reachable only from private networks. Found: webserver_access_mode = PUBLIC_ONLY. Fix: Set airflow.webserverAccessMode to PRIVATE_ONLY");
     expect(run.stderr).not.toMatch(/^\s+at /m);
-    const review = readFileSync(join(outdir, "REVIEW.md"), "utf8");
-    expect(review).toContain("**1 guardrail violation(s): the synth failed.**");
-    expect(review).toMatch(/\| example-mwaa\/airflow\/environment \| FAIL \| webserver_access_mode = PUBLIC_ONLY \|/);
-    expect(readdirSync(outdir)).toEqual(["REVIEW.md"]);
+    const { summary, detail } = readReviewFiles(outdir);
+    expect(summary).toContain("**FAIL: 1 guardrail violation(s); the synth failed and published no stack.**");
+    expect(summary).toContain("| example | MWAA.PRIVATE_WEBSERVER | example-mwaa/airflow/environment | webserver_access_mode = PUBLIC_ONLY |");
+    expect(detail).toMatch(/\| example-mwaa\/airflow\/environment \| FAIL \| webserver_access_mode = PUBLIC_ONLY \|/);
+    // The review, and nothing a deploy could pick up.
+    expect(readdirSync(outdir).sort()).toEqual(["REVIEW.md", "review"]);
   });
 });
 

@@ -5,8 +5,8 @@ import { join, resolve } from "node:path";
 import { EnvironmentConfig } from "../config/environment-config";
 import { acknowledgementFindings, evaluateStack, Finding, formatViolation } from "../modules/guardrails/evaluate";
 import { SynthesizedStack } from "../modules/guardrails/synthesized-stack";
-import { codeSpan } from "../modules/review/markdown";
-import { renderReview, renderStacksSection } from "../modules/review/review-report";
+import { writeReview } from "../modules/review/review-files";
+import { ReviewedGroup } from "../modules/review/reviewed-group";
 import { allowedUploads, artifactsForReview } from "../config/airflow-artifacts";
 import { AirflowFolder } from "../config/airflow-folder";
 import { stageAirflowArtifacts } from "../modules/airflow/staged-artifacts";
@@ -16,7 +16,6 @@ import {
   publish,
   removeStaging,
   removeSynthesizedOutput,
-  REVIEW_FILE,
   stagingFolder,
 } from "../modules/synthesis/output-folder";
 import { deploymentOrder, readWrittenStacks, WrittenStack } from "../modules/synthesis/written-stacks";
@@ -37,6 +36,12 @@ export interface SynthesisOptions {
    * name: staged, then uploaded by the environment's MWAA stack. @default none
    */
   readonly airflowFolders?: ReadonlyMap<string, AirflowFolder>;
+  /**
+   * The folder the configs were read from, as the review names it (relative to the repository, with
+   * `/`): code scanning points each environment's findings at `<configFolder>/<env>.json`.
+   * @default "config"
+   */
+  readonly configFolder?: string;
   /** Adds to the app once the environments' stacks exist (stacks, aspects...); runs in this process. */
   readonly extend?: AppExtension;
 }
@@ -99,8 +104,8 @@ export async function synthesizeEnvironments(
     checkWrittenOnce(written);
     const order = deploymentOrder(written).map((w) => w.stack.name);
     const judged = staged.flatMap((s) => s.judged).sort((a, b) => order.indexOf(a.stack.name) - order.indexOf(b.stack.name));
-    const result = report(configs, judged);
-    writeFileSync(join(outdir, REVIEW_FILE), result.review);
+    const result = report(configs, judged, options.configFolder ?? "config");
+    writeReview(outdir, result.groups, today);
     if (result.violations.length > 0) removeStaging(outdir);
     else publish(outdir, staged);
     return { outdir, stacks: judged.map((j) => j.stack), findings: result.findings, violations: result.violations };
@@ -202,21 +207,30 @@ function judgeStack(written: WrittenStack, configs: readonly EnvironmentConfig[]
   return { stack: written.stack, owner, findings: evaluateStack(written.stack, owner?.guardrails.acknowledgements ?? [], today) };
 }
 
-/** The review: a section per environment (its stacks in deployment order), then one per other stack. */
-function report(configs: readonly EnvironmentConfig[], judged: readonly JudgedStack[]) {
-  const sections = [
-    ...configs.map((config) => {
+/** The review's groups: one per environment (its stacks in deployment order), then one per other stack. */
+function report(configs: readonly EnvironmentConfig[], judged: readonly JudgedStack[], configFolder: string) {
+  const groups: ReviewedGroup[] = [
+    ...configs.map((config): ReviewedGroup => {
       const own = judged.filter((j) => j.owner === config);
       const findings = own.flatMap((j) => j.findings);
       const acknowledgements = acknowledgementFindings(config.name, config.guardrails.acknowledgements, findings);
       const shown = config.artifacts ? { ...config, artifacts: artifactsForReview(config.artifacts) } : config;
       const startup = config.artifacts?.startup;
       const startupScript = startup && { text: readFileSync(startup.file, "utf8"), sha256: startup.sha256 };
-      return { heading: `Environment ${codeSpan(config.name)}`, config: shown, startupScript, acknowledgements: config.guardrails.acknowledgements, stacks: own.map((j) => j.stack), findings: [...findings, ...acknowledgements] };
+      return {
+        name: config.name,
+        kind: "environment",
+        config: shown,
+        configFile: `${configFolder}/${config.name}.json`,
+        startupScript,
+        acknowledgements: config.guardrails.acknowledgements,
+        stacks: own.map((j) => j.stack),
+        findings: [...findings, ...acknowledgements],
+      };
     }),
-    ...judged.filter((j) => !j.owner).map((j) => ({ heading: `Stack ${codeSpan(j.stack.name)} (outside any environment)`, stacks: [j.stack], findings: j.findings })),
+    ...judged.filter((j) => !j.owner).map((j): ReviewedGroup => ({ name: j.stack.name, kind: "stack", stacks: [j.stack], findings: j.findings })),
   ];
-  const findings = sections.flatMap((s) => s.findings);
+  const findings = groups.flatMap((g) => g.findings);
   const violations = findings.filter((f) => f.status === "FAIL").map(formatViolation);
-  return { findings, violations, review: renderReview(sections.map(renderStacksSection), violations.length) };
+  return { findings, violations, groups };
 }

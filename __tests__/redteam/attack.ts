@@ -1,16 +1,18 @@
 import { App, TerraformElement, TerraformStack } from "cdktf";
 import { IConstruct } from "constructs";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { EnvironmentConfig } from "../../config/environment-config";
 import { SynthesisResult, synthesizeEnvironments } from "../../stacks/synthesize";
 import type { AppExtension } from "../../stacks/synthesize-group";
 import { exampleConfig } from "../helpers/config-fixtures";
+import { readReviewFiles } from "../helpers/review-files";
 import { TODAY } from "../helpers/synth";
 
 /** What a hostile pull request gets: the synth's violations and the review it would publish. */
 export interface Outcome extends SynthesisResult {
+  /** The summary and every detail file, one after the other. */
   readonly review: string;
 }
 
@@ -18,7 +20,8 @@ export interface Outcome extends SynthesisResult {
 export async function attack(extend?: AppExtension, configs: EnvironmentConfig[] = [exampleConfig()]): Promise<Outcome> {
   const outdir = mkdtempSync(join(tmpdir(), "mwaa-redteam-"));
   const result = await synthesizeEnvironments(configs, { outdir, today: TODAY, extend });
-  return { ...result, review: readFileSync(join(outdir, "REVIEW.md"), "utf8") };
+  const { summary, detail } = readReviewFiles(outdir);
+  return { ...result, review: `${summary}\n${detail}` };
 }
 
 /** The construct at `path` (e.g. `example-mwaa/dag-bucket/bucket`): what an escape hatch edits. */

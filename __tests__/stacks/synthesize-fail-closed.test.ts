@@ -1,11 +1,12 @@
 import { Annotations } from "cdktf";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { deployerPolicies } from "../../modules/iam/deployer-policy";
 import { deployerPolicyFileName } from "../../modules/synthesis/output-folder";
 import { SynthesisOptions, synthesizeEnvironments } from "../../stacks/synthesize";
 import { exampleConfig } from "../helpers/config-fixtures";
+import { readReviewFiles } from "../helpers/review-files";
 import { inHclMode, TODAY } from "../helpers/synth";
 
 const STACKS = ["example-state", "example-network", "example-mwaa"];
@@ -66,7 +67,7 @@ describe("a failed synth leaves nothing deployable", () => {
 
     expect(violations).toHaveLength(1);
     expect(deployable(outdir)).toEqual([]);
-    expect(readFileSync(join(outdir, "REVIEW.md"), "utf8")).toMatch(/\| example-mwaa\/airflow\/environment \| FAIL \| webserver_access_mode = PUBLIC_ONLY \|/);
+    expect(readReviewFiles(outdir).detail).toMatch(/\| example-mwaa\/airflow\/environment \| FAIL \| webserver_access_mode = PUBLIC_ONLY \|/);
     terraformsOwnFilesRemain(outdir);
   });
 

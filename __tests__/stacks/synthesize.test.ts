@@ -11,13 +11,15 @@ import { SynthesizedStack } from "../../modules/guardrails/synthesized-stack";
 import { addEnvironmentStacks } from "../../stacks/environment-app";
 import { SynthesisOptions, synthesizeEnvironments } from "../../stacks/synthesize";
 import { exampleConfig } from "../helpers/config-fixtures";
+import { readReviewFiles } from "../helpers/review-files";
 import { inHclMode, TODAY } from "../helpers/synth";
 
 const newOutdir = () => mkdtempSync(join(tmpdir(), "mwaa-synthesize-"));
 
 async function synthesize(config: EnvironmentConfig | EnvironmentConfig[], options: SynthesisOptions = {}) {
   const result = await synthesizeEnvironments(Array.isArray(config) ? config : [config], { outdir: newOutdir(), today: TODAY, ...options });
-  return { ...result, review: readFileSync(join(result.outdir, "REVIEW.md"), "utf8") };
+  const { summary, detail } = readReviewFiles(result.outdir);
+  return { ...result, summary, review: detail };
 }
 
 const verdicts = (findings: readonly { rule: { id: string }; resource: string; status: string; evidence: string }[]) =>
@@ -46,9 +48,9 @@ const withoutKeyRotation = (app: App) => {
 
 describe("synthesizing with guardrails", () => {
   it("passes the example environment with no violation", async () => {
-    const { violations, review } = await synthesize(exampleConfig());
+    const { violations, summary } = await synthesize(exampleConfig());
     expect(violations).toEqual([]);
-    expect(review).toContain("**No guardrail violation.**");
+    expect(summary).toContain("**PASS: no guardrail violation.**");
   });
 
   it("reports a violation with the rule id, the resource path, what was found and the fix", async () => {
@@ -65,7 +67,7 @@ describe("synthesizing with guardrails", () => {
     );
     expect(violations).toEqual([]);
     expect(review).toMatch(/\| example-mwaa\/log-groups\/Task \| ACKNOWLEDGED \| retention_in_days = 30\. Acknowledged until 2027-01-31: Sandbox: logs are not kept past a month \|/);
-    expect(review).toMatch(/Guardrails: \d+ pass, 0 fail, 5 acknowledged\./);
+    expect(review).toMatch(/Guardrails: PASS with 5 acknowledged; \d+ pass, 0 fail, 5 acknowledged\./);
   });
 
   it("makes a violation an error again once its acknowledgement has expired, on the expiry day itself", async () => {
@@ -143,11 +145,11 @@ describe("what is judged is what is written", () => {
 
   it("fails an acknowledgement that waives no violation, naming it and saying what to do", async () => {
     const stale = { rule: "LOGS.RETENTION", resource: "example-mwaa/log-groups/Task", reason: "Sandbox: logs are not kept past a month", expires: "2027-01-31" };
-    const { violations, review } = await synthesize(exampleConfig((raw) => (raw.guardrails = { acknowledgements: [stale] })));
+    const { violations, review, summary } = await synthesize(exampleConfig((raw) => (raw.guardrails = { acknowledgements: [stale] })));
     expect(violations).toEqual([
       "[GUARDRAILS.ACKNOWLEDGEMENT_MATCHES] example: guardrails.acknowledgements[0] (LOGS.RETENTION for example-mwaa/log-groups/Task): Every acknowledgement waives a current violation. Found: matches no violation of this environment's stacks. Fix: Remove the acknowledgement, or set its rule and resource to those of the violation as the synth prints it",
     ]);
-    expect(review).toContain("**1 guardrail violation(s): the synth failed.**");
+    expect(summary).toContain("**FAIL: 1 guardrail violation(s); the synth failed and published no stack.**");
     expect(review).toContain("| LOGS.RETENTION | example-mwaa/log-groups/Task | Sandbox: logs are not kept past a month | 2027-01-31 | nothing: FAIL (GUARDRAILS.ACKNOWLEDGEMENT_MATCHES) |");
   });
 
@@ -162,8 +164,8 @@ describe("what is judged is what is written", () => {
   it("passes an acknowledgement while it waives a violation, and counts what it waives", async () => {
     const { findings, violations, review } = await synthesize(shortRetention([{ rule: "LOGS.RETENTION", resource: "example-mwaa/log-groups/*", reason: "Sandbox: logs are not kept past a month", expires: "2027-01-31" }]));
     expect(violations).toEqual([]);
-    const section = review.split("## Environment `example`")[1];
-    expect(section.indexOf("### Acknowledged exceptions")).toBeLessThan(section.indexOf("### Architecture"));
+    const section = review.split("# Review of environment `example`")[1];
+    expect(section.indexOf("## Acknowledged exceptions")).toBeLessThan(section.indexOf("## Architecture"));
     expect(section).toContain("| LOGS.RETENTION | example-mwaa/log-groups/\\* | Sandbox: logs are not kept past a month | 2027-01-31 | 5 violation(s) |");
     expect(verdicts(findings.filter((f) => f.rule.id === "GUARDRAILS.ACKNOWLEDGEMENT_MATCHES"))).toEqual([
       "PASS GUARDRAILS.ACKNOWLEDGEMENT_MATCHES example: guardrails.acknowledgements[0] (LOGS.RETENTION for example-mwaa/log-groups/*): matches 5 violation(s)",
@@ -236,7 +238,7 @@ describe("every stack of the app is judged", () => {
     const extra = failures(findings).filter(([, resource]) => resource.startsWith("shared-extra"));
     expect(extra).toContainEqual(["S3.KMS_ENCRYPTION", "shared-extra/extra-bucket"]);
     expect(extra).toContainEqual(["DATA.PREVENT_DESTROY", "shared-extra/extra-bucket"]);
-    expect(review).toContain("## Stack `shared-extra` (outside any environment)");
+    expect(review).toContain("# Review of stack `shared-extra`");
   });
 
   it("judges a stack named after an environment with that environment's acknowledgements", async () => {
@@ -265,27 +267,27 @@ describe("the review report", () => {
   beforeAll(async () => {
     ({ review } = await synthesize(exampleConfig()));
   });
-  const section = (heading: string) => review.split(`\n${heading}\n`)[1]?.split(/\n#{2,3} /)[0] ?? "";
+  const section = (heading: string) => review.split(`\n${heading}\n`)[1]?.split(/\n#{1,2} /)[0] ?? "";
 
   it("draws the architecture as a Mermaid diagram", () => {
-    expect(section("### Architecture")).toMatch(/^\n```mermaid\nflowchart LR\n[\s\S]*MWAA example<br\/>mw1\.small, Airflow 2\.11\.0<br\/>PRIVATE_ONLY[\s\S]*```/);
+    expect(section("## Architecture")).toMatch(/^\n```mermaid\nflowchart LR\n[\s\S]*MWAA example<br\/>mw1\.small, Airflow 2\.11\.0<br\/>PRIVATE_ONLY[\s\S]*```/);
   });
 
   it("lists the stacks in the order they deploy", () => {
     expect(review).toContain("Stacks: `example-state`, `example-network`, `example-mwaa`.");
   });
 
-  it("says how each control of the security playbook is met, CloudTrail as out of scope", () => {
-    const playbook = section("### Security playbook controls");
+  it("says how each control of the security playbook is met, and CloudTrail, which no stack checks, as NOT MET", () => {
+    const playbook = section("## Security playbook controls");
     for (const control of ["1. Encrypted with customer-managed KMS keys", "2. VPC endpoints", "3. Least-privilege execution role", "4. CloudTrail logging enabled for MWAA", "Operations 1. Resources tagged"]) {
       expect(playbook).toContain(control);
     }
-    expect(playbook).toMatch(/4\. CloudTrail logging enabled for MWAA \| Out of scope for these stacks/);
+    expect(playbook).toMatch(/\| 4\. CloudTrail logging enabled for MWAA \| [^|]* These stacks create no trail and name none[^|]* \|  \| NOT MET \|/);
     expect(playbook.match(/\| PASS \|/g)).toHaveLength(5);
   });
 
   it("lists every evaluation in the controls table with its source ids and evidence", () => {
-    const controls = section("### Controls");
+    const controls = section("## Controls");
     expect(controls).toContain("| rule | source ids | resource | status | evidence |");
     expect(controls).toContain("| MWAA.CMK_ARN: The environment is encrypted with a customer-managed key, given by its ARN | Playbook 1 (customer-managed KMS keys), Seed post: key id instead of ARN failed the deploy | example-mwaa/airflow/environment | PASS | kms_key = environment-key/key.arn |");
     expect(controls).toContain("| DATA.PREVENT_DESTROY: Every resource that holds data is protected from destroy | Project rule: nothing may lose data, Seed post: a destroy and redeploy broke the task logs | example-mwaa/airflow/environment | PASS | prevent_destroy = true |");
@@ -293,13 +295,13 @@ describe("the review report", () => {
   });
 
   it("tabulates the IAM statements of every policy from the synthesized documents", () => {
-    const iam = section("### IAM");
+    const iam = section("## IAM");
     expect(iam).toContain("| trust of role example-mwaa-execution | Service: airflow.amazonaws.com, airflow-env.amazonaws.com | Allow | sts:AssumeRole |  | StringEquals aws:SourceAccount = 111122223333; ArnLike aws:SourceArn = arn:aws:airflow:eu-west-1:111122223333:environment/example |");
     expect(iam).toContain("| policy mwaa-execution of execution-role/role | role execution-role/role | Allow | kms:Decrypt, kms:DescribeKey, kms:GenerateDataKey*, kms:Encrypt | environment-key/key.arn | StringLike kms:ViaService = sqs.eu-west-1.amazonaws.com, s3.eu-west-1.amazonaws.com |");
   });
 
   it("summarises endpoints, routes and security group rules", () => {
-    const network = review.split("\n### Network\n")[1].split("\n### Where state lives\n")[0];
+    const network = review.split("\n## Network\n")[1].split("\n## Where state lives\n")[0];
     expect(network).toContain("| com.amazonaws.eu-west-1.airflow.env | Interface | true | 2 |  | endpoint-security-group/group.id |");
     expect(network).toContain("| network/private-route-table-1 | local route only |");
     expect(network).toContain("No internet gateway, NAT gateway or egress-only gateway.");
@@ -307,13 +309,13 @@ describe("the review report", () => {
   });
 
   it("says where each stack's state lives", () => {
-    expect(section("### Where state lives")).toContain(
+    expect(section("## Where state lives")).toContain(
       "| example-network | s3 | s3://example-tfstate-111122223333-eu-west-1/example/example-network.tfstate (eu-west-1) | encrypt = true, kms_key_id = arn:aws:kms:eu-west-1:111122223333:alias/example-tfstate | S3 lock file |",
     );
   });
 
   it("shows the configuration values used, defaults resolved", () => {
-    const config = JSON.parse(section("### Configuration used").replace(/^\n```json\n/, "").replace(/\n```\n*$/, ""));
+    const config = JSON.parse(section("## Configuration used").replace(/^\n```json\n/, "").replace(/\n```\n*$/, ""));
     expect(config).toEqual(JSON.parse(JSON.stringify(exampleConfig())));
   });
 });

@@ -1,7 +1,20 @@
 import { Finding, Status } from "../guardrails/evaluate";
 
+/** A control of the seed security playbook, and how the review can tell whether it is met. */
+export interface PlaybookControl {
+  readonly control: string;
+  readonly how: string;
+  /** The rules whose findings show the control met; their worst status is the control's. */
+  readonly rules: readonly string[];
+  /**
+   * Set when these stacks do not meet the control, whatever their findings: why, in a sentence.
+   * The control then shows NOT MET: a control that was not checked never shows PASS.
+   */
+  readonly notMet?: string;
+}
+
 /** The seed security playbook's controls, and the rules that show each is met. */
-export const SEED_CONTROLS: readonly { control: string; how: string; rules: readonly string[] }[] = [
+export const SEED_CONTROLS: readonly PlaybookControl[] = [
   {
     control: "1. Encrypted with customer-managed KMS keys",
     how: "One CMK per environment encrypts the DAG bucket, the five log groups and the environment (given by ARN); flow logs and state have keys of their own; every key rotates, stays enabled and keeps an administrable policy.",
@@ -19,7 +32,13 @@ export const SEED_CONTROLS: readonly { control: string; how: string; rules: read
   },
   {
     control: "4. CloudTrail logging enabled for MWAA",
-    how: "Out of scope for these stacks: MWAA, KMS, IAM and S3 management events go to the account's or organization's trail, which is not per environment. Confirm one exists. In scope and checked: MWAA's own logs, VPC flow logs and S3 access logs.",
+    how: "A trail recording MWAA, KMS, IAM and S3 events for the environment's account.",
+    rules: [],
+    notMet: "These stacks create no trail and name none, so nothing here shows one records this environment: confirm that the account's or the organization's trail does.",
+  },
+  {
+    control: "4a. The environment's own logs (supports control 4)",
+    how: "All five MWAA log types into log groups created with the environment key and a retention; VPC flow logs; S3 access logs of every bucket.",
     rules: ["MWAA.ALL_LOGGING", "VPC.FLOW_LOGS", "S3.ACCESS_LOGS", "LOGS.RETENTION"],
   },
   {
@@ -28,6 +47,14 @@ export const SEED_CONTROLS: readonly { control: string; how: string; rules: read
     rules: ["TAGS.MANDATORY"],
   },
 ];
+
+/** What the review says of a playbook control. */
+export type ControlStatus = Status | "NOT MET" | "NOT APPLICABLE";
+
+/** A control's status in an environment: NOT MET when these stacks do not meet it, else its rules' worst. */
+export function controlStatus(control: PlaybookControl, findings: readonly Finding[]): ControlStatus {
+  return control.notMet ? "NOT MET" : worstStatus(findings, control.rules);
+}
 
 /** The worst status among the findings of `rules`: FAIL over ACKNOWLEDGED over PASS. */
 export function worstStatus(findings: readonly Finding[], rules: readonly string[]): Status | "NOT APPLICABLE" {

@@ -44,10 +44,10 @@ export const REVIEW_FILE = "REVIEW.md";
  */
 export const REVIEW_FOLDER = "review";
 export const REVIEW_PATHS = {
-  /** One Markdown file per environment (`<env>.md`), and per stack outside the environments. */
-  detailFolder: "review",
   findingsJson: "review/findings.json",
   findingsSarif: "review/findings.sarif",
+  /** The Terraform every stack wrote, judged, whether or not it was published: what the change review compares. */
+  terraform: "review/terraform.json",
   changesMarkdown: "review/changes.md",
   changesJson: "review/changes.json",
   comment: "review/comment.md",
@@ -69,7 +69,8 @@ export function airflowBuildFolder(outdir: string, environment: string): string 
 }
 
 /**
- * Removes what a previous synth wrote: its manifest, its review, each stack's configuration,
+ * Removes what a previous synth wrote: its manifest, its review (and the change review made from
+ * it), each stack's configuration,
  * metadata, assets and deployer policy files, and any staging left by an interrupted run. What
  * Terraform keeps in a stack's folder (`.terraform/`, the lock file, local state) stays: losing it
  * would mean a new `init`, or worse. Does not create `outdir`.
@@ -78,6 +79,7 @@ export function removeSynthesizedOutput(outdir: string): void {
   if (!existsSync(outdir)) return;
   rmSync(join(outdir, CDKTF_LAYOUT.manifest), { force: true });
   rmSync(join(outdir, REVIEW_FILE), { force: true });
+  rmSync(join(outdir, REVIEW_FOLDER), { recursive: true, force: true });
   rmSync(join(outdir, STAGING), { recursive: true, force: true });
   for (const stack of stackFolders(outdir)) {
     const folder = join(outdir, CDKTF_LAYOUT.stacks, stack);

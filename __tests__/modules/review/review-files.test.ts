@@ -3,7 +3,7 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { App, TerraformStack } from "cdktf";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { addDays, todayUtc } from "../../../config/acknowledgements";
@@ -13,6 +13,7 @@ import { codeSpan } from "../../../modules/review/markdown";
 import { EnvironmentStacks } from "../../../stacks/environment-app";
 import { SynthesisOptions, synthesizeEnvironments } from "../../../stacks/synthesize";
 import { exampleConfig } from "../../helpers/config-fixtures";
+import { readReviewFiles } from "../../helpers/review-files";
 import { TODAY } from "../../helpers/synth";
 
 /*
@@ -79,9 +80,11 @@ function hostileCode(app: App, [environment]: EnvironmentStacks[]): void {
   environment.network.node.findAll().find((c): c is Vpc => c instanceof Vpc)!.addOverride("enable_dns_support", HOSTILE_ID);
 }
 
+/** The summary, then every detail file: all a reviewer reads, rendered. */
 async function review(config: EnvironmentConfig, options: SynthesisOptions = {}): Promise<string> {
   const result = await synthesizeEnvironments([config], { outdir: mkdtempSync(join(tmpdir(), "mwaa-review-")), today: TODAY, ...options });
-  return readFileSync(join(result.outdir, "REVIEW.md"), "utf8");
+  const { summary, detail } = readReviewFiles(result.outdir);
+  return `${summary}\n${detail}`;
 }
 
 interface Fence {
@@ -125,7 +128,16 @@ function outline(markdown: string) {
   return { headings, fences, tables, outside: outside.join("\n"), unclosed: fence };
 }
 
-const SECTION_HEADINGS = ["### Architecture", "### Security playbook controls", "### Controls", "### IAM"];
+const SUMMARY_HEADINGS = [
+  "# Review of the synthesized MWAA stacks",
+  "## Environments",
+  "## Violations (FAIL)",
+  "## Acknowledged exceptions",
+  "## Data-loss protection",
+  "## Controls not met or not checked",
+  "## Passing checks",
+];
+const SECTION_HEADINGS = ["## Architecture", "## Security playbook controls", "## Controls", "## IAM"];
 
 describe("REVIEW.md with hostile values from config and code", () => {
   let report: string;
@@ -138,28 +150,30 @@ describe("REVIEW.md with hostile values from config and code", () => {
   it("keeps every section, each heading outside any fence or comment", () => {
     expect(parts.unclosed).toBeUndefined();
     expect(parts.headings).toEqual([
-      "# Review of the synthesized MWAA stacks",
-      "## Environment `example`",
-      "### Acknowledged exceptions",
+      ...SUMMARY_HEADINGS,
+      "# Review of environment `example`",
+      "## Acknowledged exceptions",
       ...SECTION_HEADINGS,
-      "#### `example-state`",
-      "#### `example-network`",
-      "#### `example-mwaa`",
-      "### Network",
-      "#### `example-network`",
-      "### Where state lives",
-      "### Configuration used",
-      "## Stack ``shared`<img>|\\u202E$x$_y_`` (outside any environment)",
+      "### `example-state`",
+      "### `example-network`",
+      "### `example-mwaa`",
+      "## Network",
+      "### `example-network`",
+      "## Where state lives",
+      "## Configuration used",
+      "# Review of stack ``shared`<img>|\\u202E$x$_y_``",
       ...SECTION_HEADINGS,
-      "#### ``shared`<img>|\\u202E$x$_y_``",
-      "### Network",
-      "### Where state lives",
+      "### ``shared`<img>|\\u202E$x$_y_``",
+      "## Network",
+      "## Where state lives",
     ]);
   });
 
-  it("holds no HTML but its own dollar-sign spans, and no character a reader cannot see", () => {
+  it("holds no HTML but its own dollar-sign spans and folded passing checks, and no character a reader cannot see", () => {
     const text = parts.outside.replaceAll(codeSpan(HOSTILE_STACK), "code span");
-    expect(text.match(/<[^>]*>/g)?.filter((tag) => tag !== "<span>" && tag !== "</span>") ?? []).toEqual([]);
+    const own = ["<span>", "</span>", "<details>", "<summary>", "</summary>", "</details>"];
+    expect(text.match(/<[^>]*>/g)?.filter((tag) => !own.includes(tag)) ?? []).toEqual([]);
+    expect(text.match(/<details>/g)).toHaveLength(1);
     // Control characters but the line feeds that end the report's own lines, format characters, separators.
     expect(report).not.toMatch(/[\0-\t\v-\x1F\x7F-\x9F\p{Cf}\p{Zl}\p{Zp}]/u);
   });
@@ -194,6 +208,7 @@ describe("REVIEW.md with hostile values from config and code", () => {
 
   it("writes a stack name in code spans its backticks cannot end", () => {
     expect(report).toContain("\nStacks: ``shared`<img>|\\u202E$x$_y_``. Guardrails:");
+    expect(report).toContain("# Review of stack ``shared`<img>|\\u202E$x$_y_``\n");
   });
 
   it("shows the configuration used in a fence no value can close, holding exactly the config", () => {
@@ -231,7 +246,7 @@ describe("REVIEW.md with ordinary values", () => {
     expect(report).toContain("| PASS | default_tags: Owner=data-platform, CostCenter=cc-1234, DataClassification=internal |");
     expect(report).toContain("| kms:Decrypt, kms:DescribeKey, kms:GenerateDataKey*, kms:Encrypt |");
     expect(outline(report).fences.map((f) => f.info)).toEqual(["mermaid", "json"]);
-    expect(report).toContain("\n### Configuration used\n\n```json\n{\n");
+    expect(report).toContain("\n## Configuration used\n\n```json\n{\n");
   });
 });
 
@@ -245,9 +260,9 @@ describe("REVIEW.md of an environment with a startup script", () => {
     const { folders } = readAirflowFolders(airflow, configs, airflow);
     const outdir = mkdtempSync(join(tmpdir(), "mwaa-review-"));
     await synthesizeEnvironments(configs, { outdir, today: TODAY, airflowFolders: folders });
-    const review = readFileSync(join(outdir, "REVIEW.md"), "utf8");
-    const section = review.slice(review.indexOf("### Startup script"), review.indexOf("### Configuration used"));
-    expect(section).toMatch(/^### Startup script\n\n`startup\.sh` \(SHA-256 `[0-9a-f]{64}`\) runs as shell code on every container before pip installs `requirements\.txt`/);
+    const review = readReviewFiles(outdir).detail;
+    const section = review.slice(review.indexOf("## Startup script"), review.indexOf("## Configuration used"));
+    expect(section).toMatch(/^## Startup script\n\n`startup\.sh` \(SHA-256 `[0-9a-f]{64}`\) runs as shell code on every container before pip installs `requirements\.txt`/);
     expect(section).toContain("````bash\n#!/bin/bash\n# ```\n## Forged section\necho starting # shown for a person to read\n\n````");
   });
 });

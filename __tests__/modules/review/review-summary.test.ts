@@ -1,0 +1,92 @@
+import { Acknowledgement, Finding, Status } from "../../../modules/guardrails/evaluate";
+import { RULES } from "../../../modules/guardrails/rules";
+import { SynthesizedStack } from "../../../modules/guardrails/synthesized-stack";
+import { renderSummary, SUMMARY_LIMIT } from "../../../modules/review/review-summary";
+import { ReviewedGroup } from "../../../modules/review/reviewed-group";
+
+/*
+ * The summary is what the pull-request workflow posts as one comment: it must put what needs a
+ * person first and fit whatever config brings. Groups are built by hand here (no synth): the
+ * summary reads only their findings, acknowledgements and stacks.
+ */
+
+const TODAY = "2026-12-01";
+const rule = (id: string) => RULES.find((r) => r.id === id)!;
+
+/** A stack holding one DAG bucket, protected from destroy or not. */
+function bucketStack(name: string, protectedFromDestroy = true): SynthesizedStack {
+  return new SynthesizedStack(name, {
+    resource: { aws_s3_bucket: { dags: { bucket: `${name}-dags`, ...(protectedFromDestroy ? { lifecycle: { prevent_destroy: true } } : {}), "//": { metadata: { path: `${name}/dags` } } } } },
+  });
+}
+
+function finding(stack: string, id: string, status: Status, evidence = "found", acknowledgement?: Acknowledgement): Finding {
+  return { rule: rule(id), stack, resource: `${stack}/dags`, compliant: status === "PASS", evidence, status, acknowledgement };
+}
+
+function environment(name: string, findings: (stack: string) => Finding[], extra: Partial<ReviewedGroup> = {}): ReviewedGroup {
+  const stack = `${name}-mwaa`;
+  return { name, kind: "environment", stacks: [bucketStack(stack)], findings: findings(stack), acknowledgements: [], ...extra };
+}
+
+const passing = (stack: string) => [finding(stack, "S3.VERSIONING", "PASS"), finding(stack, "S3.TLS_ONLY", "PASS"), finding(stack, "DATA.PREVENT_DESTROY", "PASS")];
+
+describe("the review summary", () => {
+  it("opens with the verdict, then lists violations before exceptions, data loss, controls not met and passing checks", () => {
+    const summary = renderSummary([environment("prod", (s) => [...passing(s), finding(s, "S3.KMS_ENCRYPTION", "FAIL", "SSE-S3 only")])], TODAY);
+    const order = ["**FAIL: 1 guardrail violation(s)", "## Environments", "## Violations (FAIL)", "## Acknowledged exceptions", "## Data-loss protection", "## Controls not met or not checked", "## Passing checks"];
+    const positions = order.map((text) => summary.indexOf(text));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect(summary).toContain("| prod | S3.KMS_ENCRYPTION | prod-mwaa/dags | SSE-S3 only |");
+  });
+
+  it("shows each exception with its reason, expiry and the days left, calling out one that expires soon", () => {
+    const soon: Acknowledgement = { rule: "S3.KMS_ENCRYPTION", resource: "dev-mwaa/dags", reason: "Public dataset mirror", expires: "2026-12-08" };
+    const later: Acknowledgement = { rule: "S3.TLS_ONLY", resource: "dev-mwaa/dags", reason: "Legacy client until Q1", expires: "2027-02-01" };
+    const summary = renderSummary(
+      [environment("dev", (s) => [finding(s, "S3.KMS_ENCRYPTION", "ACKNOWLEDGED", "SSE-S3 only", soon), finding(s, "S3.TLS_ONLY", "ACKNOWLEDGED", "no TLS condition", later)], { acknowledgements: [soon, later] })],
+      TODAY,
+    );
+    expect(summary).toContain("**PASS: no guardrail violation.** 2 violation(s) waived by acknowledged exceptions.");
+    expect(summary).toContain("| dev | S3.KMS_ENCRYPTION | dev-mwaa/dags | Public dataset mirror | 2026-12-08 | 7: expires soon | 1 violation(s) |");
+    expect(summary).toContain("| dev | S3.TLS_ONLY | dev-mwaa/dags | Legacy client until Q1 | 2027-02-01 | 62 | 1 violation(s) |");
+  });
+
+  it("says which resources holding data are not protected from destroy, and never calls CloudTrail met", () => {
+    const exposed: ReviewedGroup = {
+      ...environment("sandbox", (s) => [finding(s, "DATA.PREVENT_DESTROY", "FAIL", "no prevent_destroy: a destroy loses the bucket")]),
+      stacks: [bucketStack("sandbox-mwaa", false)],
+    };
+    const summary = renderSummary([exposed], TODAY);
+    expect(summary).toContain("| sandbox | 1 aws_s3_bucket | 0 of 1: NOT ALL | sandbox-mwaa/dags (DATA.PREVENT_DESTROY, FAIL): no prevent_destroy: a destroy loses the bucket |");
+    expect(summary).toMatch(/\| sandbox \| 4\. CloudTrail logging enabled for MWAA \| NOT MET \| These stacks create no trail/);
+    expect(summary).not.toMatch(/CloudTrail[^\n]*\| PASS \|/);
+  });
+
+  it("folds passing checks into one line per rule, counted across environments", () => {
+    const summary = renderSummary([environment("a", passing), environment("b", passing)], TODAY);
+    expect(summary).toContain("<details><summary>6 checks PASS under 3 rules");
+    expect(summary).toContain("| S3.VERSIONING | Buckets are versioned | 2 | all 2 |");
+  });
+
+  it("fits one pull-request comment for hundreds of failing environments, saying where every row is", () => {
+    const reason = "A reason long enough to matter ".repeat(20);
+    const groups = Array.from({ length: 300 }, (_, i) => {
+      const ack: Acknowledgement = { rule: "S3.TLS_ONLY", resource: `env${i}-mwaa/dags`, reason, expires: "2027-01-01" };
+      return environment(`env${i}`, (s) => [...RULES.slice(0, 20).map((r) => finding(s, r.id, "FAIL", "x".repeat(500))), finding(s, "S3.TLS_ONLY", "ACKNOWLEDGED", "no TLS", ack)], { acknowledgements: [ack] });
+    });
+    const summary = renderSummary(groups, TODAY);
+    expect(summary.length).toBeLessThanOrEqual(SUMMARY_LIMIT);
+    expect(summary).toContain("**FAIL: 6000 guardrail violation(s)");
+    expect(summary).toMatch(/_\d+ more row\(s\) not shown here; long cells shortened \(…\): every row in full is in `review\/findings\.json`\._/);
+    // Every section is still there, in order.
+    for (const heading of ["## Violations (FAIL)", "## Acknowledged exceptions", "## Data-loss protection", "## Passing checks"]) expect(summary).toContain(heading);
+  });
+
+  it("shows every row when they fit", () => {
+    const summary = renderSummary([environment("one", (s) => [finding(s, "S3.KMS_ENCRYPTION", "FAIL", "y".repeat(2000))])], TODAY);
+    expect(summary).toContain("y".repeat(2000));
+    expect(summary).not.toContain("more row(s) not shown");
+  });
+});
