@@ -152,7 +152,7 @@ describe("the workflow's comment step", () => {
   async function runStep({ changeReview = "success", comments = [], refuseWith, headRepository = "acme/mwaa" }: Scenario) {
     const posted = { created: [] as string[], updated: [] as { id: number; body: string }[], notices: [] as string[], summary: "" };
     const refuse = async () => {
-      if (refuseWith) throw Object.assign(new Error("Resource not accessible by integration"), { status: refuseWith });
+      if (refuseWith) throw Object.assign(new Error(refuseWith === 403 ? "Resource not accessible by integration" : "Server Error"), { status: refuseWith });
     };
     const github = {
       paginate: async () => comments,
@@ -234,6 +234,6 @@ describe("the workflow's comment step", () => {
 
   it("fails on any other error", async () => {
     write(output(REVIEW_PATHS.comment), "the review");
-    await expect(runStep({ refuseWith: 500 })).rejects.toThrow("Resource not accessible");
+    await expect(runStep({ refuseWith: 500 })).rejects.toThrow("Server Error");
   });
 });
