@@ -1,5 +1,6 @@
-// The `app` command of cdktf.json: type-check and compile when a source changed, then run the
-// compiled app in this same process.
+// The `app` command of cdktf.json (and of `npm run review`): type-check and compile when a source
+// changed, then run the compiled entry in this same process: the app (main.ts), or with the first
+// argument `review`, the change review (review.ts), which gets the arguments after it.
 //
 // Why not ts-node: type-checking main.ts and everything it imports takes seconds on every synth.
 // Why not a transpile-only runner: type errors would slip into a synth. Here `tsc -b` checks and
@@ -12,7 +13,8 @@ const { join, relative } = require("node:path");
 const root = join(__dirname, "..");
 const stampPath = join(root, "dist", ".app-sources.json");
 const SOURCE_DIRS = ["config", "stacks", "modules"];
-const SOURCE_FILES = ["main.ts", "tsconfig.json", "tsconfig.app.json", "package-lock.json"];
+const ENTRIES = { main: "main.js", review: "review.js" };
+const SOURCE_FILES = ["main.ts", "review.ts", "tsconfig.json", "tsconfig.app.json", "package-lock.json"];
 
 function walk(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -37,7 +39,7 @@ function newest(files) {
 function isFresh(files) {
   try {
     const stamp = JSON.parse(readFileSync(stampPath, "utf8"));
-    return stamp.files.join("\n") === files.join("\n") && newest(files) <= stamp.newest && existsSync(join(root, "dist", "main.js"));
+    return stamp.files.join("\n") === files.join("\n") && newest(files) <= stamp.newest && Object.values(ENTRIES).every((entry) => existsSync(join(root, "dist", entry)));
   } catch {
     return false;
   }
@@ -92,4 +94,6 @@ if (!isFresh(files)) {
   if (process.exitCode) process.exit(process.exitCode);
 }
 
-require(join(root, "dist", "main.js"));
+const entry = process.argv[2] === "review" ? ENTRIES.review : ENTRIES.main;
+if (entry !== ENTRIES.main) process.argv.splice(2, 1);
+require(join(root, "dist", entry));

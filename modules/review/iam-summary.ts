@@ -69,11 +69,12 @@ function policyUses(stack: SynthesizedStack): PolicyUse[] {
 }
 
 /**
- * Every statement of every policy in the stack: principal, actions, resources, conditions. A
- * policy no rule could read is one row marked UNVERIFIABLE, with why.
+ * Every statement of every policy in the stack as a row: policy, principal, effect, actions,
+ * resources, conditions. A policy no rule could read is one row marked UNVERIFIABLE, with why.
+ * The change review compares these rows between two syntheses.
  */
-export function iamTable(stack: SynthesizedStack): string {
-  const rows = policyUses(stack).flatMap((use) =>
+export function iamStatementRows(stack: SynthesizedStack): string[][] {
+  return policyUses(stack).flatMap((use) =>
     !use.reading.readable
       ? [[use.where, use.holder ?? "", "UNVERIFIABLE", humanize(stack, use.reading.reason), "", ""]]
       : use.reading.statements.map((s) => [
@@ -88,6 +89,13 @@ export function iamTable(stack: SynthesizedStack): string {
           (s.condition ?? []).map((c) => `${c.test} ${c.variable} = ${c.values.map((v) => humanize(stack, v)).join(", ")}`).join("; "),
         ]),
   );
+}
+
+export const IAM_COLUMNS = ["policy", "principal", "effect", "actions", "resources", "conditions"];
+
+/** Every statement of every policy in the stack, as a table (iamStatementRows). */
+export function iamTable(stack: SynthesizedStack): string {
+  const rows = iamStatementRows(stack);
   if (rows.length === 0) return "_No IAM, key or bucket policy in this stack._";
-  return table(["policy", "principal", "effect", "actions", "resources", "conditions"], rows);
+  return table(IAM_COLUMNS, rows);
 }

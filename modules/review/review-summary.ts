@@ -13,6 +13,12 @@ import { controlStatus, SEED_CONTROLS } from "./seed-controls";
  */
 export const SUMMARY_LIMIT = 60_000;
 
+/** The most characters of the pull-request comment (the summary with the change review): under GitHub's 65,536. */
+export const COMMENT_LIMIT = 65_000;
+
+/** Where the change review goes into the summary for the comment: after the verdict, before the tables. */
+export const CHANGES_PLACE = "\n## Environments\n";
+
 /** Acknowledgements expiring within this many days are called out: the exception ends soon. */
 export const EXPIRING_SOON_DAYS = 14;
 

@@ -1,0 +1,34 @@
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { REVIEW_PATHS } from "../../synthesis/output-folder";
+import { renderWithin } from "../bounded-markdown";
+import { CHANGES_PLACE, COMMENT_LIMIT } from "../review-summary";
+import { ChangeReview, changeBlocks, CHANGES_FORMAT } from "./change-review";
+
+const CHANGE_FILES = [REVIEW_PATHS.changesMarkdown, REVIEW_PATHS.changesJson, REVIEW_PATHS.comment];
+
+/** Removes what an earlier change review wrote into `outdir`: a failed run leaves none of it. */
+export function removeChangeReview(outdir: string): void {
+  for (const path of CHANGE_FILES) rmSync(join(outdir, path), { force: true });
+}
+
+/**
+ * Writes the change review into the head's output folder: in full (`changes.md`, `changes.json`),
+ * and as the pull-request comment: the head's summary with the changes after its verdict, the
+ * changes cut to what fits COMMENT_LIMIT (each cut says where the whole is).
+ */
+export function writeChangeReview(outdir: string, review: ChangeReview, summary: string): { comment: string } {
+  const write = (path: string, text: string) => {
+    mkdirSync(dirname(join(outdir, path)), { recursive: true });
+    writeFileSync(join(outdir, path), text);
+  };
+  const heading = `# Changes from ${review.base} to ${review.head}`.replace(/[`<>[\]]/g, "");
+  write(REVIEW_PATHS.changesMarkdown, renderWithin([heading, ...changeBlocks(review)], Infinity));
+  write(REVIEW_PATHS.changesJson, `${JSON.stringify({ format: CHANGES_FORMAT, ...review }, null, 2)}\n`);
+  const at = summary.indexOf(CHANGES_PLACE);
+  const [before, after] = at === -1 ? [summary, ""] : [summary.slice(0, at), summary.slice(at)];
+  const changes = renderWithin(changeBlocks(review), COMMENT_LIMIT - summary.length - 2);
+  const comment = `${before.trimEnd()}\n\n${changes.trimEnd()}\n${after}`;
+  write(REVIEW_PATHS.comment, comment);
+  return { comment };
+}
