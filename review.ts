@@ -22,22 +22,28 @@ function parseArguments(args: readonly string[]): { base: string; head: string }
     const flag = args[i];
     if (flag !== "--base" && flag !== "--head") throw new ChangeReviewError(`unknown argument ${JSON.stringify(visible(flag))}; ${USAGE}`);
     const value = args[i + 1];
-    if (value === undefined || value === "") throw new ChangeReviewError(`${flag} needs a value; ${USAGE}`);
+    if (value === undefined || value === "" || value.startsWith("--")) throw new ChangeReviewError(`${flag} needs a value; ${USAGE}`);
     if (flag in values) throw new ChangeReviewError(`${flag} is given twice; ${USAGE}`);
     values[flag] = value;
     i += 1;
   }
   if (!values["--base"]) throw new ChangeReviewError(`--base is required; ${USAGE}`);
-  return { base: values["--base"], head: values["--head"] ?? process.env.CDKTF_OUTDIR ?? "cdktf.out" };
+  return { base: values["--base"], head: headFolderOf(args) };
+}
+
+/** The head folder, read before anything else is checked: a run that fails leaves no change files there. */
+function headFolderOf(args: readonly string[]): string {
+  const at = args.indexOf("--head");
+  const value = at === -1 ? undefined : args[at + 1];
+  return value && !value.startsWith("--") ? value : process.env.CDKTF_OUTDIR || "cdktf.out";
 }
 
 function main(): number {
   let base: BaseSynthesis | undefined;
-  let headFolder: string | undefined;
+  const headFolder = resolve(headFolderOf(process.argv.slice(2)));
+  removeChangeReview(headFolder);
   try {
     const args = parseArguments(process.argv.slice(2));
-    headFolder = resolve(args.head);
-    removeChangeReview(headFolder);
     const head = readSynthesis(headFolder);
     const baseIsFolder = existsSync(args.base) && statSync(args.base).isDirectory();
     let baseFolder = resolve(args.base);
@@ -58,7 +64,7 @@ function main(): number {
     );
     return 0;
   } catch (error) {
-    if (headFolder) removeChangeReview(headFolder);
+    removeChangeReview(headFolder);
     if (!(error instanceof ChangeReviewError)) throw error;
     process.stderr.write(`The change review could not run: ${error.message}\n`);
     return 2;

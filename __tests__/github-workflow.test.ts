@@ -95,6 +95,8 @@ describe("the pull-request workflow", () => {
     expect({ ...job.env, ...synth.env }.CHECKPOINT_DISABLE).toBe("1");
     // The whole history, so that origin/<base branch> is there to compare with.
     expect(stepUsing(workflow, "actions/checkout").with["fetch-depth"]).toBe(0);
+    // `npm run review` is a script of this project (review.ts, through the app's compile step).
+    expect(JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).scripts.review).toBe("node scripts/run-app.js review");
   });
 
   it("goes on after a failed synth, to post and upload its review, and fails the job at the end", () => {

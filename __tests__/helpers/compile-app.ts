@@ -12,7 +12,7 @@ import { join } from "node:path";
 
 const REPO_ROOT = join(__dirname, "..", "..");
 /** The test files that use the build; a run selecting none of them skips it. */
-const USERS = ["main.test.ts", "type-check.test.ts"].map((file) => join(REPO_ROOT, "__tests__", file));
+const USERS = ["main.test.ts", "review.test.ts", "type-check.test.ts"].map((file) => join(REPO_ROOT, "__tests__", file));
 
 /** Jest calls it with its global config; `testPathPattern` is the file selection of the command line ("" for all). */
 export default function compileApp(globalConfig: { testPathPattern: string }): void {
