@@ -876,4 +876,3 @@ if (require.main === module) {
   }
 }
 
-module.exports = { attributeConstant };

@@ -9,6 +9,51 @@ import { OfflineStack, stateDocument, stateResource } from "./offline-stack";
  * the ones the stack's `terraform_remote_state` reads.
  */
 export function deployedEnvironmentState(stack: OfflineStack, airflowVersion: string, terraformVersion: string): string {
+  return stateDocument(terraformVersion, { resources: deployedResources(stack, airflowVersion, {}) });
+}
+
+/**
+ * A state file for an MWAA stack deployed with the configuration's Airflow version, but whose key,
+ * DAG bucket, first log group and environment were created with other values of arguments that force
+ * replacement: the key is an RSA signing key, the bucket and the log group had other names, the
+ * environment another first subnet (and, the key being replaced, its `kms_key` changes too). With it,
+ * the argument paths that differ, by address.
+ */
+export function statefulArgumentsChangedState(stack: OfflineStack, terraformVersion: string): { state: string; changed: Record<string, string[]> } {
+  const [environmentId, environment] = Object.entries<any>(stack.json.resource.aws_mwaa_environment)[0];
+  const keyId = /^\$\{aws_kms_key\.([^.}]+)\.arn\}$/.exec(environment.kms_key)![1];
+  const bucketId = /^\$\{aws_s3_bucket\.([^.}]+)\.arn\}$/.exec(environment.source_bucket_arn)?.[1];
+  if (!bucketId) throw new Error(`${stack.name}: the environment's source_bucket_arn is not an aws_s3_bucket's arn: ${environment.source_bucket_arn}`);
+  const [logGroupId, logGroup] = Object.entries<any>(stack.json.resource.aws_cloudwatch_log_group)[0];
+  const { region, allowed_account_ids: [account] } = stack.json.provider.aws[0];
+  const bucket = `${stack.json.resource.aws_s3_bucket[bucketId].bucket}-before-rename`;
+  const logGroupName = `${logGroup.name}-before-rename`;
+  const resources = [
+    ...deployedResources(stack, environment.airflow_version, {
+      key: { customer_master_key_spec: "RSA_2048", key_usage: "SIGN_VERIFY" },
+      firstSubnet: "subnet-0fedcba9876543210",
+    }),
+    stateResource("aws_s3_bucket", bucketId, { id: bucket, bucket, arn: `arn:aws:s3:::${bucket}`, force_destroy: false }),
+    stateResource("aws_cloudwatch_log_group", logGroupId, {
+      ...literalArguments(logGroup),
+      id: logGroupName,
+      name: logGroupName,
+      arn: `arn:aws:logs:${region}:${account}:log-group:${logGroupName}`,
+    }),
+  ];
+  return {
+    state: stateDocument(terraformVersion, { resources }),
+    changed: {
+      [`aws_kms_key.${keyId}`]: ["customer_master_key_spec", "key_usage"],
+      [`aws_mwaa_environment.${environmentId}`]: ["kms_key", "network_configuration.subnet_ids"],
+      [`aws_s3_bucket.${bucketId}`]: ["bucket"],
+      [`aws_cloudwatch_log_group.${logGroupId}`]: ["name"],
+    },
+  };
+}
+
+/** The key and the environment as deployed: with `changes.key`'s arguments on the key and the environment's first subnet swapped, when given. */
+function deployedResources(stack: OfflineStack, airflowVersion: string, changes: { key?: Record<string, unknown>; firstSubnet?: string }): unknown[] {
   const provider = stack.json.provider.aws[0];
   const [region, account] = [provider.region as string, provider.allowed_account_ids[0] as string];
   const environments = Object.entries<any>(stack.json.resource?.aws_mwaa_environment ?? {});
@@ -26,7 +71,7 @@ export function deployedEnvironmentState(stack: OfflineStack, airflowVersion: st
     return value;
   };
   const network = environment.network_configuration;
-  const resources = [
+  return [
     stateResource("aws_kms_key", keyId, {
       ...literalArguments(key),
       id: keyUuid,
@@ -36,6 +81,7 @@ export function deployedEnvironmentState(stack: OfflineStack, airflowVersion: st
       key_usage: "ENCRYPT_DECRYPT",
       multi_region: false,
       is_enabled: true,
+      ...changes.key,
     }),
     stateResource("aws_mwaa_environment", environmentId, {
       ...literalArguments(environment),
@@ -46,12 +92,13 @@ export function deployedEnvironmentState(stack: OfflineStack, airflowVersion: st
       network_configuration: [
         {
           security_group_ids: network.security_group_ids.map(remote),
-          subnet_ids: typeof network.subnet_ids === "string" ? remote(network.subnet_ids) : network.subnet_ids.map(remote),
+          subnet_ids: ((subnets: string[]) => (changes.firstSubnet ? [changes.firstSubnet, ...subnets.slice(1)] : subnets))(
+            typeof network.subnet_ids === "string" ? remote(network.subnet_ids) : network.subnet_ids.map(remote),
+          ),
         },
       ],
     }),
   ];
-  return stateDocument(terraformVersion, { resources });
 }
 
 /** A resource's arguments that are plain values: no reference, no nested block, no meta-argument. */

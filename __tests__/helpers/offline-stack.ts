@@ -13,6 +13,8 @@ export const OFFLINE_REWRITES = {
   backend: "terraform.backend (s3 or local) or terraform.cloud becomes `backend \"local\" {}` (state in the plan's folder; no bucket or HCP Terraform to reach)",
   remoteState: "data.terraform_remote_state.<name>: backend s3 or remote becomes local, reading a state file holding the producer stack's outputs",
   newerArguments: "arguments the mirror's provider is too old to know are removed (listed in ARGUMENTS_NEWER_THAN_THE_MIRROR)",
+  preventDestroy:
+    "lifecycle.prevent_destroy is removed, only in the copy planned to show what a replacement destroys (withoutPreventDestroy): with it, Terraform saves no plan that destroys a protected resource",
 } as const;
 export type OfflineRewrite = keyof typeof OFFLINE_REWRITES;
 
@@ -161,4 +163,25 @@ export function stateResource(type: string, name: string, attributes: Record<str
     provider: 'provider["registry.terraform.io/hashicorp/aws"]',
     instances: [{ schema_version: 0, attributes, sensitive_attributes: [] }],
   };
+}
+
+/**
+ * The `preventDestroy` rewrite, in a copy of a stack's folder: removes `lifecycle.prevent_destroy`
+ * from every resource of its `cdk.tf.json`, so that a plan replacing a protected resource is saved
+ * and `terraform show -json` can tell which arguments force the replacement. Returns the addresses
+ * it was removed from.
+ */
+export function withoutPreventDestroy(dir: string): string[] {
+  const file = join(dir, "cdk.tf.json");
+  const json: StackJson = JSON.parse(readFileSync(file, "utf8"));
+  const unprotected: string[] = [];
+  for (const [type, blocks] of Object.entries<any>(json.resource ?? {})) {
+    for (const [name, block] of Object.entries<any>(blocks)) {
+      if (block.lifecycle?.prevent_destroy === undefined) continue;
+      delete block.lifecycle.prevent_destroy;
+      unprotected.push(`${type}.${name}`);
+    }
+  }
+  writeFileSync(file, JSON.stringify(json, null, 2));
+  return unprotected;
 }

@@ -7,8 +7,9 @@ import { mwaaStackName } from "../../config/names";
 import { synthesizeEnvironments } from "../../stacks/synthesize";
 import { readAirflowFolders } from "../../config/airflow-folder";
 import { exampleConfig, FIXTURE_AIRFLOW_DIR } from "../helpers/config-fixtures";
-import { deployedEnvironmentState } from "../helpers/deployed-environment-state";
-import { OfflineRewrite, OfflineStack, prepareOfflineStack, WrittenStack } from "../helpers/offline-stack";
+import { ARGUMENTS_FORCING_REPLACEMENT } from "../../modules/review/replacement-arguments";
+import { deployedEnvironmentState, statefulArgumentsChangedState } from "../helpers/deployed-environment-state";
+import { OfflineRewrite, OfflineStack, prepareOfflineStack, withoutPreventDestroy, WrittenStack } from "../helpers/offline-stack";
 import { StsStub } from "../helpers/sts-stub";
 import { TODAY } from "../helpers/synth";
 import { findOfflineTerraform, inPool, OfflineTerraform, runTerraform, writeCliConfig } from "../helpers/terraform-cli";
@@ -26,6 +27,12 @@ import { findOfflineTerraform, inPool, OfflineTerraform, runTerraform, writeCliC
  * Point 5 of issue 10: the provider forces a new environment when the major Airflow version rises
  * (`CustomizeDiff` of aws_mwaa_environment, `ForceNewIf("airflow_version")`, in 5.x and 6.x alike), so
  * such a change is a destroy, which `prevent_destroy` refuses; a minor change is an update in place.
+ *
+ * Point 2 of issue 11: the arguments modules/review/replacement-arguments.ts says force replacement
+ * (read from the provider's Go source) are the ones the real provider replaces resources for. One
+ * plan, of a copy of the MWAA stack without `prevent_destroy` (the `preventDestroy` rewrite), against
+ * a state whose key, DAG bucket, log group and environment differ from the configuration in such
+ * arguments; `terraform show -json` of the saved plan names the paths that force each replacement.
  */
 
 const offline = findOfflineTerraform();
@@ -67,7 +74,23 @@ interface Plan {
   readonly diagnostics: { severity: string; summary: string; detail: string }[];
   /** What Terraform printed outside its JSON messages (nothing, when all is well). */
   readonly stderr: string;
+  /** Of a plan saved and shown (`terraform show -json`): the paths forcing each replaced resource's replacement, by address. */
+  readonly replacePaths?: Record<string, string[]>;
 }
+
+/** `terraform show -json` of a saved plan: `replace_paths` of each resource it replaces, as `a.b` (indexes left out). */
+function replacePaths(shown: string): Record<string, string[]> {
+  const plan = JSON.parse(shown);
+  return Object.fromEntries(
+    (plan.resource_changes ?? [])
+      .filter((c: any) => c.change.actions.includes("delete") && c.change.actions.includes("create"))
+      .map((c: any) => [c.address, (c.change.replace_paths ?? []).map((path: unknown[]) => path.filter((step) => typeof step === "string").join(".")).sort()]),
+  );
+}
+
+/** Whether the table lists `path` for `type`, itself or as part of a block it lists. */
+const listedAsForcingReplacement = (type: string, path: string) =>
+  (ARGUMENTS_FORCING_REPLACEMENT[type] ?? []).some((argument) => path === argument.path || path.startsWith(`${argument.path}.`));
 
 function parsePlan(run: { status: number | null; stdout: string; stderr: string }): Plan {
   const messages = run.stdout.split("\n").filter((line) => line.startsWith("{")).map((line) => JSON.parse(line));
@@ -112,6 +135,8 @@ describeOffline("a plan by the real AWS provider, offline", () => {
   /** Airflow versions of the upgrade plans: from the state's version to the config's. */
   const minor = { stack: mwaaStackName("example"), from: "2.10.3", to: exampleConfig().airflow.version };
   const major = { stack: mwaaStackName("micro"), from: newestAirflow("2"), to: newestAirflow("3") };
+  /** The replacement plan: its stack, the resources whose prevent_destroy its copy lost, the argument paths its state changes. */
+  const replacement = { stack: mwaaStackName("example"), unprotected: [] as string[], changed: {} as Record<string, string[]> };
 
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), "mwaa-plan-"));
@@ -148,20 +173,24 @@ describeOffline("a plan by the real AWS provider, offline", () => {
     const init = await initializing;
     if (init.status !== 0) throw new Error(`terraform init failed:\n${init.stdout}${init.stderr}`);
 
-    const planIn = (dir: string, account: string) => async () => {
+    /** Plans `dir`; with `show`, saves the plan and reads which paths force each replacement. */
+    const planIn = (dir: string, account: string, show = false) => async () => {
       cpSync(join(initDir, ".terraform.lock.hcl"), join(dir, ".terraform.lock.hcl"));
-      return parsePlan(
-        await runTerraform(["plan", "-input=false", "-refresh=false", "-lock=false", "-no-color", "-json"], dir, {
-          TF_CLI_CONFIG_FILE: cliConfig,
-          TF_DATA_DIR: dataDir,
+      const terraformEnv = { TF_CLI_CONFIG_FILE: cliConfig, TF_DATA_DIR: dataDir, ...SHORT_LIVED_GO_PROCESS };
+      const plan = parsePlan(
+        await runTerraform(["plan", "-input=false", "-refresh=false", "-lock=false", "-no-color", "-json", ...(show ? ["-out=saved.tfplan"] : [])], dir, {
+          ...terraformEnv,
           AWS_ACCESS_KEY_ID: "AKIAIOSFODNN7EXAMPLE",
           AWS_SECRET_ACCESS_KEY: "offline-plan-dummy-secret",
           AWS_ENDPOINT_URL: stubs.get(account)!.url,
           AWS_EC2_METADATA_DISABLED: "true",
           AWS_MAX_ATTEMPTS: "1",
-          ...SHORT_LIVED_GO_PROCESS,
         }),
       );
+      if (!show || plan.status !== 0) return plan;
+      const shown = await runTerraform(["show", "-json", "-no-color", "saved.tfplan"], dir, terraformEnv);
+      if (shown.status !== 0) throw new Error(`terraform show failed:\n${shown.stdout}${shown.stderr}`);
+      return { ...plan, replacePaths: replacePaths(shown.stdout) };
     };
     const upgradeDir = (upgrade: typeof minor) => {
       const stack = stacks.find((s) => s.name === upgrade.stack)!;
@@ -171,11 +200,22 @@ describeOffline("a plan by the real AWS provider, offline", () => {
       return dir;
     };
     const accountOf = (name: string) => configs.find((c) => name.startsWith(`${c.name}-`))!.account;
+    const replacementDir = () => {
+      const stack = stacks.find((s) => s.name === replacement.stack)!;
+      const dir = join(root, "replacement", replacement.stack);
+      cpSync(stack.dir, dir, { recursive: true });
+      replacement.unprotected = withoutPreventDestroy(dir);
+      const { state, changed } = statefulArgumentsChangedState(stack, tools.terraformVersion);
+      writeFileSync(join(dir, "terraform.tfstate"), state);
+      replacement.changed = changed;
+      return dir;
+    };
     // The minor upgrade's plan is the MWAA stack's plan too (every resource but the deployed
     // environment and key is a create there): one provider start fewer, about 3.5 s of CPU.
     const jobs: [string, () => Promise<Plan>][] = [
       ...stacks.filter((s) => s.name !== minor.stack).map((s): [string, () => Promise<Plan>] => [s.name, planIn(s.dir, accountOf(s.name))]),
       ...[minor, major].map((u): [string, () => Promise<Plan>] => [`${u.stack} from ${u.from}`, planIn(upgradeDir(u), accountOf(u.stack))]),
+      ["replacement", planIn(replacementDir(), accountOf(replacement.stack), true)],
     ];
     // One plan per core: each is CPU-bound (Terraform and the provider, one after the other).
     const results = await inPool(jobs.map(([, job]) => job), availableParallelism());
@@ -263,5 +303,18 @@ describeOffline("a plan by the real AWS provider, offline", () => {
     expect(plan.changes).toContain(`${environmentAddress(stack)} update`);
     expect(plan.changes.filter((change) => !/ (create|update)$/.test(change))).toEqual([]);
     expect(plan.summary?.remove).toBe(0);
+  });
+
+  it("replaces the key, DAG bucket, log group and environment whose state differs in arguments that force replacement, each for arguments the table lists for its type", () => {
+    const plan = plans.get("replacement")!;
+    expect({ status: plan.status, diagnostics: plan.diagnostics }).toEqual({ status: 0, diagnostics: [] });
+    // Every resource the state changes is protected in the stack; the copy planned is not.
+    expect(replacement.unprotected).toEqual(expect.arrayContaining(Object.keys(replacement.changed)));
+    expect(Object.keys(plan.replacePaths!).sort()).toEqual(Object.keys(replacement.changed).sort());
+    for (const [address, paths] of Object.entries(plan.replacePaths!)) {
+      const type = address.split(".")[0];
+      expect({ address, unlisted: paths.filter((path) => !listedAsForcingReplacement(type, path)) }).toEqual({ address, unlisted: [] });
+      expect({ address, paths }).toEqual({ address, paths: expect.arrayContaining(replacement.changed[address]) });
+    }
   });
 });
