@@ -36,4 +36,15 @@ describe("red team: data lost without destroying a resource", () => {
     const outcome = await attack((app) => at(app, "example-mwaa/environment-key/key").addOverride("is_enabled", false));
     expect(outcome.violations).not.toEqual([]);
   });
+
+  it("a moved block carrying the MWAA environment to an address nothing declares fails: Terraform would destroy it, prevent_destroy or not", async () => {
+    const outcome = await attack((app) => {
+      const environment = at(app, "example-mwaa/airflow/environment");
+      stackOf(app, "example-mwaa").addOverride("moved", [{ from: `aws_mwaa_environment.${environment.friendlyUniqueId}`, to: "aws_mwaa_environment.retired" }]);
+    });
+    expect(outcome.violations.filter((v) => v.startsWith("[DATA.PREVENT_DESTROY]"))).toEqual([
+      expect.stringContaining("example-mwaa/moved aws_mwaa_environment."),
+    ]);
+    expect(outcome.violations[0]).toContain("which is not in the configuration: Terraform destroys");
+  });
 });

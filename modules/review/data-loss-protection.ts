@@ -1,6 +1,6 @@
 import { Finding } from "../guardrails/evaluate";
 import { STATEFUL_RESOURCES } from "../guardrails/stateful-resources";
-import { block } from "../guardrails/terraform-document";
+import { preventsDestroy } from "../guardrails/destroy-protection";
 import { ReviewedGroup } from "./reviewed-group";
 
 /**
@@ -27,7 +27,7 @@ export function dataLossProtection(group: ReviewedGroup): DataLossProtection {
     for (const type of Object.keys(STATEFUL_RESOURCES)) {
       for (const resource of stack.resources(type)) {
         holdingData[type] = (holdingData[type] ?? 0) + 1;
-        if (block(resource.config.lifecycle)?.prevent_destroy === true) protectedFromDestroy += 1;
+        if (preventsDestroy(resource.config)) protectedFromDestroy += 1;
       }
     }
   }

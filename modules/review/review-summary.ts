@@ -5,7 +5,7 @@ import { BoundedBlock, renderWithin } from "./bounded-markdown";
 import { dataLossProtection, describeHoldingData, totalHoldingData } from "./data-loss-protection";
 import { humanize } from "./references";
 import { acknowledgementEffect, countOf, daysLeft, detailFile, ReviewedGroup, verdict } from "./reviewed-group";
-import { controlStatus, SEED_CONTROLS } from "./seed-controls";
+import { ControlStatus, controlStatus, PlaybookControl, SEED_CONTROLS, uncheckedRules } from "./seed-controls";
 
 /**
  * The most characters of the summary: a pull-request comment holds at most 65,536, and the change
@@ -111,13 +111,20 @@ function dataLossSection(groups: readonly ReviewedGroup[]): BoundedBlock[] {
   ];
 }
 
+/** Why a control is not PASS, in a sentence. */
+function controlShortfall(control: PlaybookControl, status: ControlStatus, group: ReviewedGroup): string {
+  if (status === "NOT CHECKED") return `nothing for ${uncheckedRules(control, group.findings).join(", ")} to judge in these stacks (no resource of theirs): the control cannot be shown met`;
+  if (status === "NOT APPLICABLE") return "no resource of its rules in these stacks";
+  return `its rules (${control.rules.join(", ")}) have findings that are ${status}`;
+}
+
 function notMetSection(groups: readonly ReviewedGroup[]): BoundedBlock[] {
   const rows = groups
     .filter((g) => g.kind === "environment")
     .flatMap((g) => [
       ...SEED_CONTROLS.map((c) => ({ c, status: controlStatus(c, g.findings) }))
         .filter(({ status }) => status !== "PASS")
-        .map(({ c, status }) => [g.name, c.control, status, c.notMet ?? (status === "NOT APPLICABLE" ? "no resource of its rules in these stacks" : `its rules (${c.rules.join(", ")}) have findings that are ${status}`)]),
+        .map(({ c, status }) => [g.name, c.control, status, c.notMet ?? controlShortfall(c, status, g)]),
       ...(g.startupScript
         ? [[g.name, "startup.sh", "NOT CHECKED", `shell code no rule can judge (SHA-256 ${g.startupScript.sha256}): read it whole in ${detailFile(g)}`]]
         : []),

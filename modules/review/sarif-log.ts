@@ -25,7 +25,10 @@ function fingerprint(finding: FindingRecord): string {
 export function sarifLog(document: FindingsDocument): object {
   const rules = [...RULES, ACKNOWLEDGEMENTS_MATCH];
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
-  const configFiles = new Map(document.groups.map((g) => [g.name, g.configFile ?? APP_FILE]));
+  // Code scanning places a result only at a file of the repository: a config folder outside it
+  // (MWAA_CONFIG_DIR naming a private config repository) gives the app's entry instead.
+  const inRepository = (file: string | undefined) => file !== undefined && !file.startsWith("../") && !file.startsWith("/") && file !== "..";
+  const configFiles = new Map(document.groups.map((g) => [g.name, inRepository(g.configFile) ? g.configFile! : APP_FILE]));
   const results = document.findings
     .filter((f) => f.status !== "PASS")
     .map((f) => ({

@@ -7,6 +7,12 @@ export interface PlaybookControl {
   /** The rules whose findings show the control met; their worst status is the control's. */
   readonly rules: readonly string[];
   /**
+   * Rules of `rules` that must each have judged something in the environment's stacks for the
+   * control to count as checked (the MWAA environment, its key, its role...); without a finding of
+   * one of them, the control shows NOT CHECKED, never PASS.
+   */
+  readonly requires: readonly string[];
+  /**
    * Set when these stacks do not meet the control, whatever their findings: why, in a sentence.
    * The control then shows NOT MET: a control that was not checked never shows PASS.
    */
@@ -19,41 +25,56 @@ export const SEED_CONTROLS: readonly PlaybookControl[] = [
     control: "1. Encrypted with customer-managed KMS keys",
     how: "One CMK per environment encrypts the DAG bucket, the five log groups and the environment (given by ARN); flow logs and state have keys of their own; every key rotates, stays enabled and keeps an administrable policy.",
     rules: ["MWAA.CMK_ARN", "S3.KMS_ENCRYPTION", "LOGS.KMS_ENCRYPTION", "KMS.ROTATION", "KMS.POLICY_DEFINED", "KMS.ADMINISTRABLE", "KMS.NO_WILDCARD_PRINCIPAL", "KMS.USABLE", "STATE.ENCRYPTED"],
+    requires: ["MWAA.CMK_ARN", "S3.KMS_ENCRYPTION", "LOGS.KMS_ENCRYPTION", "KMS.ROTATION"],
   },
   {
     control: "2. VPC endpoints, private subnets, no public access (CS0012300)",
     how: "No internet path in any stack; the MWAA interface endpoints with private DNS plus the S3 gateway, whose policy admits only this environment's bucket and ECR's layers; PRIVATE_ONLY webserver; no security group rule reaching public address space; buckets block all public access.",
     rules: ["VPC.NO_INTERNET_PATH", "VPC.MWAA_ENDPOINTS", "VPC.ENDPOINT_POLICIES", "VPC.NO_PUBLIC_IP", "VPC.DEFAULT_SG_CLOSED", "MWAA.PRIVATE_WEBSERVER", "SG.NO_OPEN_INGRESS", "SG.NO_INTERNET_EGRESS", "S3.PUBLIC_ACCESS_BLOCK", "S3.NO_PUBLIC_ALLOW", "S3.TLS_ONLY"],
+    requires: ["MWAA.PRIVATE_WEBSERVER", "VPC.NO_INTERNET_PATH", "VPC.MWAA_ENDPOINTS", "SG.NO_OPEN_INGRESS", "S3.PUBLIC_ACCESS_BLOCK"],
   },
   {
     control: "3. Least-privilege execution role",
     how: "The MWAA guide's customer-managed-key policy scoped to this environment, bucket, log groups, queues and key, judged as IAM evaluates it; every policy readable; trust only MWAA's services, conditioned on aws:SourceAccount and aws:SourceArn.",
-    rules: ["IAM.NO_WILDCARD_ACTIONS", "IAM.WILDCARD_RESOURCES", "IAM.NO_PASS_ROLE", "IAM.NO_ADMIN_POLICY", "IAM.NO_KEY_ADMINISTRATION", "IAM.UNVERIFIABLE_POLICY", "IAM.TRUSTED_PRINCIPALS", "IAM.CONFUSED_DEPUTY", "IAM.OWN_ACCOUNT_GRANTS"],
+    rules: ["MWAA.OWN_RESOURCES", "IAM.NO_WILDCARD_ACTIONS", "IAM.WILDCARD_RESOURCES", "IAM.NO_PASS_ROLE", "IAM.NO_ADMIN_POLICY", "IAM.NO_KEY_ADMINISTRATION", "IAM.UNVERIFIABLE_POLICY", "IAM.TRUSTED_PRINCIPALS", "IAM.CONFUSED_DEPUTY", "IAM.OWN_ACCOUNT_GRANTS"],
+    requires: ["MWAA.OWN_RESOURCES", "IAM.TRUSTED_PRINCIPALS", "IAM.CONFUSED_DEPUTY", "IAM.NO_WILDCARD_ACTIONS"],
   },
   {
     control: "4. CloudTrail logging enabled for MWAA",
     how: "A trail recording MWAA, KMS, IAM and S3 events for the environment's account.",
     rules: [],
+    requires: [],
     notMet: "These stacks create no trail and name none, so nothing here shows one records this environment: confirm that the account's or the organization's trail does.",
   },
   {
     control: "4a. The environment's own logs (supports control 4)",
     how: "All five MWAA log types into log groups created with the environment key and a retention; VPC flow logs; S3 access logs of every bucket.",
     rules: ["MWAA.ALL_LOGGING", "VPC.FLOW_LOGS", "S3.ACCESS_LOGS", "LOGS.RETENTION"],
+    requires: ["MWAA.ALL_LOGGING", "VPC.FLOW_LOGS", "S3.ACCESS_LOGS", "LOGS.RETENTION"],
   },
   {
     control: "Operations 1. Resources tagged to company standards",
     how: "Mandatory tags validated in config and applied to every resource through the provider's default_tags.",
     rules: ["TAGS.MANDATORY"],
+    requires: ["TAGS.MANDATORY"],
   },
 ];
 
 /** What the review says of a playbook control. */
-export type ControlStatus = Status | "NOT MET" | "NOT APPLICABLE";
+export type ControlStatus = Status | "NOT MET" | "NOT CHECKED" | "NOT APPLICABLE";
 
-/** A control's status in an environment: NOT MET when these stacks do not meet it, else its rules' worst. */
+/** The rules a control requires that judged nothing in these findings. */
+export const uncheckedRules = (control: PlaybookControl, findings: readonly Finding[]): string[] =>
+  control.requires.filter((rule) => !findings.some((f) => f.rule.id === rule));
+
+/**
+ * A control's status in an environment: NOT MET when these stacks do not meet it; NOT CHECKED when a
+ * rule it requires found nothing to judge (no MWAA environment, no VPC...); else its rules' worst.
+ */
 export function controlStatus(control: PlaybookControl, findings: readonly Finding[]): ControlStatus {
-  return control.notMet ? "NOT MET" : worstStatus(findings, control.rules);
+  if (control.notMet) return "NOT MET";
+  if (uncheckedRules(control, findings).length > 0) return "NOT CHECKED";
+  return worstStatus(findings, control.rules);
 }
 
 /** The worst status among the findings of `rules`: FAIL over ACKNOWLEDGED over PASS. */

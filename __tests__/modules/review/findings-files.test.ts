@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { FindingsDocument } from "../../../modules/review/findings-document";
+import { sarifLog } from "../../../modules/review/sarif-log";
 import { REVIEW_PATHS } from "../../../modules/synthesis/output-folder";
 import { synthesizeEnvironments } from "../../../stacks/synthesize";
 import { exampleConfig } from "../../helpers/config-fixtures";
@@ -70,6 +71,12 @@ describe("review/findings.sarif", () => {
     expect(suppressed).toHaveLength(5);
     expect(suppressed[0].suppressions).toEqual([{ kind: "external", status: "accepted", justification: `${ACKNOWLEDGED.reason} (acknowledged until 2026-12-01)` }]);
     expect(found.sarif.runs[0].results).toHaveLength(6);
+  });
+
+  it("points at the app's entry instead when the config folder is outside the repository, where code scanning cannot place it", () => {
+    const outside = { ...found.json, groups: found.json.groups.map((g) => ({ ...g, configFile: "../private-config/example.json" })) };
+    const uris = (sarifLog(outside) as typeof found.sarif).runs[0].results.map((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.locations[0].physicalLocation.artifactLocation.uri);
+    expect(new Set(uris)).toEqual(new Set(["cdktf.json"]));
   });
 
   it("keeps each alert's fingerprint from one synth to the next", async () => {

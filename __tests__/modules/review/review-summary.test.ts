@@ -64,6 +64,13 @@ describe("the review summary", () => {
     expect(summary).not.toMatch(/CloudTrail[^\n]*\| PASS \|/);
   });
 
+  it("shows a control NOT CHECKED, never PASS, when what it judges is not in the stacks", () => {
+    // Encryption findings of buckets only: no MWAA environment, no log group, no key was judged.
+    const summary = renderSummary([environment("nokey", (s) => [finding(s, "S3.KMS_ENCRYPTION", "PASS")])], TODAY);
+    expect(summary).toContain("| nokey | 1. Encrypted with customer-managed KMS keys | NOT CHECKED | nothing for MWAA.CMK_ARN, LOGS.KMS_ENCRYPTION, KMS.ROTATION to judge in these stacks");
+    expect(summary).not.toMatch(/1\. Encrypted with customer-managed KMS keys[^\n]*PASS/);
+  });
+
   it("folds passing checks into one line per rule, counted across environments", () => {
     const summary = renderSummary([environment("a", passing), environment("b", passing)], TODAY);
     expect(summary).toContain("<details><summary>6 checks PASS under 3 rules");

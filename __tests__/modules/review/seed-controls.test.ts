@@ -10,4 +10,8 @@ describe("the security playbook's controls in the review", () => {
     const counted = new Set(SEED_CONTROLS.flatMap((c) => c.rules));
     expect(RULE_IDS.filter((id) => /^(IAM|KMS|SG|VPC)\./.test(id) && id !== "SG.DESCRIPTIONS" && !counted.has(id))).toEqual([]);
   });
+
+  it("require only rules they count, so a control whose environment lacks what they judge shows NOT CHECKED", () => {
+    expect(SEED_CONTROLS.flatMap((c) => c.requires.filter((id) => !c.rules.includes(id)))).toEqual([]);
+  });
 });

@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { REVIEW_FILE, REVIEW_PATHS } from "../../synthesis/output-folder";
 import { ChangeReviewError } from "./synthesis-on-disk";
 
 /**
@@ -54,7 +55,12 @@ export function synthesizeRevision(repo: string, commit: string, log: (line: str
     // The base's own app command, as cdktf runs it (through a shell); it is the target branch's code, not the pull request's.
     const synth = spawnSync(app, { cwd: scratch, shell: true, encoding: "utf8", env: { ...process.env, CDKTF_OUTDIR: outdir, CHECKPOINT_DISABLE: "1" }, stdio: ["ignore", "ignore", "pipe"] });
     // Exit 1 with a review is a base with violations: still comparable.
-    if (!existsSync(join(outdir, "review"))) {
+    if (!existsSync(join(outdir, REVIEW_PATHS.terraform))) {
+      if (synth.status === 0 || existsSync(join(outdir, REVIEW_FILE))) {
+        throw new ChangeReviewError(
+          `the base ${commit.slice(0, 12)} synthesized, but predates the change review (its synth writes no ${REVIEW_PATHS.terraform}): compare with a base made by this version or later, or with a cdktf.out kept from before the change (--base <folder>)`,
+        );
+      }
       throw new ChangeReviewError(`the base ${commit.slice(0, 12)} did not synthesize (exit ${synth.status}): ${synth.stderr.trim().split("\n").slice(-8).join("\n")}`);
     }
     return { outdir, commit, dispose };

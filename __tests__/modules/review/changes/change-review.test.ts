@@ -59,7 +59,7 @@ describe("the change review", () => {
     );
     const environment = review.destructions.find((d) => d.path === "example-mwaa/airflow/environment")!;
     expect(environment.loses).toContain("Airflow metadata database");
-    expect(environment.reasons).toEqual(["network_configuration.subnet_ids reads output private_subnet_ids of example-network, new once what it names is replaced"]);
+    expect(environment.reasons).toEqual(["network_configuration.subnet_ids reads output private_subnet_ids of example-network, whose value changes"]);
   });
 
   it("replaces the VPC for a new CIDR, and everything in it down to the environment", async () => {
@@ -109,14 +109,82 @@ describe("the change review", () => {
     expect(destroyed(compareSyntheses(base, renamed(false), { base: "main", head: "cdktf.out" }))).toContain("!example-mwaa/dag-bucket/bucket destroyed");
     const carried = compareSyntheses(base, renamed(true), { base: "main", head: "cdktf.out" });
     expect(destroyed(carried)).not.toContain("!example-mwaa/dag-bucket/bucket destroyed");
-    expect(carried.resources.find((r) => r.action === "removed")?.movedTo).toBe("aws_s3_bucket.renamed");
+    expect(carried.resources.filter((r) => r.action === "moved")).toEqual([expect.objectContaining({ address: "aws_s3_bucket.renamed", arguments: [], movedFrom: expect.stringMatching(/^aws_s3_bucket\.dag-bucket_/) })]);
   });
 
-  it("calls a stack that is gone destroyed, with what each of its resources that holds data loses", async () => {
+  describe("catches what destroys data from outside the resource's own arguments", () => {
+    /** The base with one stack's Terraform edited as code in a pull request could (escape hatches, overrides). */
+    const edited = (name: string, edit: (json: Record<string, any>, id: (type: string, prefix: string) => string) => void): SynthesisOnDisk => ({
+      ...base,
+      stacks: base.stacks.map(({ group, stack }) => {
+        if (stack.name !== name) return { group, stack };
+        const json = JSON.parse(JSON.stringify(stack.json));
+        edit(json, (type, prefix) => Object.keys(json.resource[type]).find((id) => id.startsWith(prefix))!);
+        return { group, stack: new SynthesizedStack(stack.name, json) };
+      }),
+    });
+    const review = (head: SynthesisOnDisk) => compareSyntheses(base, head, { base: "main", head: "cdktf.out" });
+
+    it("a moved block to an address nothing declares", () => {
+      const head = edited("example-mwaa", (json, id) => {
+        const environment = id("aws_mwaa_environment", "airflow_environment");
+        delete json.resource.aws_mwaa_environment[environment];
+        json.moved = [{ from: `aws_mwaa_environment.${environment}`, to: "aws_mwaa_environment.retired" }];
+      });
+      expect(destroyed(review(head))).toContain("!example-mwaa/airflow/environment destroyed");
+    });
+
+    it("a new bucket name under a moved block", () => {
+      const head = edited("example-mwaa", (json, id) => {
+        const bucket = id("aws_s3_bucket", "dag-bucket_");
+        json.resource.aws_s3_bucket.renamed = { ...json.resource.aws_s3_bucket[bucket], bucket: "example-dags-v2" };
+        delete json.resource.aws_s3_bucket[bucket];
+        json.moved = [{ from: `aws_s3_bucket.${bucket}`, to: "aws_s3_bucket.renamed" }];
+      });
+      expect(review(head).destructions.find((d) => d.address === "aws_s3_bucket.renamed")).toMatchObject({ kind: "replaced", reasons: [expect.stringContaining("bucket: example-dags-111122223333-eu-west-1 → example-dags-v2")] });
+    });
+
+    it("a local the bucket's name reads", () => {
+      const withLocal = (value: string) =>
+        edited("example-mwaa", (json, id) => {
+          json.locals = { name: value };
+          json.resource.aws_s3_bucket[id("aws_s3_bucket", "dag-bucket_")].bucket = "${local.name}";
+        });
+      const head = compareSyntheses(withLocal("a-bucket"), withLocal("another-bucket"), { base: "main", head: "cdktf.out" });
+      expect(destroyed(head)).toContain("!example-mwaa/dag-bucket/bucket replaced");
+      expect(head.blocks).toEqual([{ stack: "example-mwaa", block: "locals.name", action: "changed" }]);
+    });
+
+    it("another stack's output pointed at other subnets", () => {
+      const head = edited("example-network", (json) => (json.output.private_subnet_ids.value = ["subnet-0aaaaaaaaaaaaaaaa", "subnet-0bbbbbbbbbbbbbbbb"]));
+      expect(destroyed(review(head))).toContain("!example-mwaa/airflow/environment replaced");
+    });
+
+    it("replace_triggered_by naming a resource that changes", () => {
+      const head = edited("example-mwaa", (json, id) => {
+        const key = json.resource.aws_kms_key[id("aws_kms_key", "environment-key")];
+        key.lifecycle = { ...key.lifecycle, replace_triggered_by: [`aws_iam_role.${id("aws_iam_role", "execution-role")}`] };
+        json.resource.aws_iam_role[id("aws_iam_role", "execution-role")].description = "changed";
+      });
+      expect(destroyed(review(head))).toContain("!example-mwaa/environment-key/key replaced");
+    });
+
+    it("count on a log group", () => {
+      const head = edited("example-mwaa", (json, id) => (json.resource.aws_cloudwatch_log_group[id("aws_cloudwatch_log_group", "log-groups_Task")].count = 0));
+      expect(destroyed(review(head))).toContain("!example-mwaa/log-groups/Task may be replaced");
+    });
+
+    it("a block added whole that holds an argument forcing a new resource", () => {
+      const head = edited("example-mwaa", (json, id) => (json.resource.aws_s3_bucket[id("aws_s3_bucket", "dag-bucket_")].object_lock_configuration = { object_lock_enabled: "Enabled" }));
+      expect(destroyed(review(head))).toContain("!example-mwaa/dag-bucket/bucket replaced");
+    });
+  });
+
+  it("calls the resources of a stack gone from the app left unmanaged: cdktf neither deploys nor destroys them", async () => {
     const head = { ...base, stacks: base.stacks.filter((s) => s.stack.name !== "example-mwaa") };
     const review = compareSyntheses(base, head, { base: "main", head: "cdktf.out" });
     expect(review.stacksRemoved).toEqual(["example-mwaa"]);
-    expect(destroyed(review)).toEqual(expect.arrayContaining(["!example-mwaa/dag-bucket/bucket destroyed", "!example-mwaa/airflow/environment destroyed"]));
-    expect(review.destructions.every((d) => !d.preventDestroy)).toBe(true);
+    expect(destroyed(review)).toEqual(expect.arrayContaining(["example-mwaa/dag-bucket/bucket left unmanaged", "example-mwaa/airflow/environment left unmanaged"]));
+    expect(review.destructions.every((d) => !d.preventDestroy && !d.loses)).toBe(true);
   });
 });

@@ -9,8 +9,8 @@ const READABLE_PROVIDERS = ["aws", "terraform"];
 const AWS_PROVIDER_SOURCES = ["aws", "hashicorp/aws", "registry.terraform.io/hashicorp/aws"];
 /**
  * Top-level blocks the rules read (resource, data, provider, terraform), flag (module) or that
- * cannot change what is deployed (output, variable, locals, moved, import); `removed` is judged by
- * DATA.PREVENT_DESTROY. Any other kind (`check` with its scoped data sources, `ephemeral`...) is
+ * cannot change what is deployed (output, variable, locals, import); `removed` and `moved`, which
+ * can destroy what they take out of the configuration, are judged by DATA.PREVENT_DESTROY. Any other kind (`check` with its scoped data sources, `ephemeral`...) is
  * read by no rule.
  */
 const KNOWN_TOP_LEVEL = ["//", "resource", "data", "module", "provider", "terraform", "output", "variable", "locals", "moved", "import", "removed"];
