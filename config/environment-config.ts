@@ -1,5 +1,5 @@
 import { AirflowArtifacts } from "./airflow-artifacts";
-import { MICRO_CLASS, SCHEDULERS, WEBSERVERS } from "./mwaa-limits";
+import { DEFAULT_WORKERS, MICRO_CLASS, SCHEDULERS, WEBSERVERS } from "./mwaa-limits";
 import { defaultDagBucketName, defaultStateBucketName } from "./names";
 import { ParsedConfig } from "./schema";
 
@@ -47,10 +47,10 @@ export function resolveConfig(parsed: ParsedConfig): EnvironmentConfig {
     airflow: {
       ...airflow,
       schedulers: airflow.schedulers ?? (micro ? 1 : SCHEDULERS.default),
-      minWorkers: airflow.minWorkers ?? 1,
+      minWorkers: airflow.minWorkers ?? DEFAULT_WORKERS.min,
       maxWorkers:
         airflow.maxWorkers ??
-        (micro ? 1 : Math.max(airflow.minWorkers ?? 1, Math.min(10, airflow.workerQuota))),
+        (micro ? 1 : Math.max(airflow.minWorkers ?? DEFAULT_WORKERS.min, Math.min(DEFAULT_WORKERS.max, airflow.workerQuota))),
       minWebservers: airflow.minWebservers ?? (micro ? 1 : WEBSERVERS.default),
       maxWebservers:
         airflow.maxWebservers ?? (micro ? 1 : Math.max(WEBSERVERS.default, airflow.minWebservers ?? 0)),

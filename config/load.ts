@@ -6,7 +6,7 @@ import { displayFileName, listConfigFolder, readConfigFile } from "./config-file
 import { visible } from "../modules/text/visible-text";
 import { EnvironmentConfig, resolveConfig } from "./environment-config";
 import { JsonTextProblem, parseJsonText } from "./json-text";
-import { CONFIG_FIELDS } from "./reference";
+import { fieldDoc, knownKeys } from "./reference";
 import { plainDataProblems } from "./plain-data";
 import { crossFieldProblems, Problem } from "./rules";
 import { environmentConfigSchema } from "./schema";
@@ -134,26 +134,6 @@ function formatPath(path: readonly PropertyKey[]): string {
     .join("");
 }
 
-/** The reference entry of a field: exact path, array items as `[]`, else the nearest described parent. */
-function fieldDoc(path: string) {
-  let key = path.replace(/\[\d+\]/g, "[]");
-  while (key) {
-    if (CONFIG_FIELDS[key]) return CONFIG_FIELDS[key];
-    const cut = Math.max(key.lastIndexOf("."), key.lastIndexOf("["));
-    key = cut > 0 ? key.slice(0, cut) : "";
-  }
-  return undefined;
-}
-
-/** Keys the reference documents directly under `parent` ('' for the top level). */
-function allowedKeys(parent: string): string[] {
-  const prefix = parent ? `${parent.replace(/\[\d+\]/g, "[]")}.` : "";
-  const keys = Object.keys(CONFIG_FIELDS)
-    .filter((k) => k.startsWith(prefix))
-    .map((k) => k.slice(prefix.length).split(/[.[]/)[0]);
-  return [...new Set(keys)];
-}
-
 function schemaProblems(issue: core.$ZodIssue): Problem[] {
   const path = formatPath(issue.path);
   const allowed = fieldDoc(path)?.allowed;
@@ -166,7 +146,7 @@ function schemaProblems(issue: core.$ZodIssue): Problem[] {
       return issue.keys.map((key) => ({
         path: path ? `${path}.${key}` : key,
         value: parent?.[key],
-        message: `is not a known setting; allowed here: ${allowedKeys(path).filter((k) => k !== "$schema").join(", ")}`,
+        message: `is not a known setting; allowed here: ${knownKeys(path).filter((k) => k !== "$schema").join(", ")}`,
       }));
     }
     case "invalid_type":

@@ -54,11 +54,15 @@ export type EnvironmentClass = (typeof ENVIRONMENT_CLASSES)[number];
 
 /** mw1.micro runs one scheduler, one webserver and one worker in a single, fixed footprint. */
 export const MICRO_CLASS: EnvironmentClass = "mw1.micro";
+/** The class of an environment whose config names none: the smallest that runs several workers. */
+export const DEFAULT_ENVIRONMENT_CLASS: EnvironmentClass = "mw1.small";
 /** Schedulers and webservers on every class above mw1.micro (MWAA API: 2 to 5, default 2). */
 export const SCHEDULERS = { min: 2, max: 5, default: 2 } as const;
 export const WEBSERVERS = { min: 2, max: 5, default: 2 } as const;
 /** MWAA's default service quota of workers per environment; raise it with AWS, then in config. */
 export const DEFAULT_WORKER_QUOTA = 25;
+/** Workers of an environment whose config sets none (above mw1.micro): one kept, up to ten under load. */
+export const DEFAULT_WORKERS = { min: 1, max: 10 } as const;
 
 export const WEBSERVER_ACCESS_MODES = ["PRIVATE_ONLY", "PUBLIC_ONLY"] as const;
 

@@ -1,25 +1,11 @@
-import { DEFAULT_MAX_ACKNOWLEDGEMENT_DAYS, MAX_ACKNOWLEDGEMENT_DAYS_CEILING, MAX_ACKNOWLEDGEMENT_DAYS_VARIABLE } from "./acknowledgements";
-import {
-  AIRFLOW_VERSIONS,
-  CIDR_PREFIX,
-  DEFAULT_AIRFLOW_VERSION,
-  DEFAULT_WORKER_QUOTA,
-  ENVIRONMENT_CLASSES,
-  ENVIRONMENT_NAME_MAX_LENGTH,
-  KEY_DELETION_WINDOW_DAYS,
-  LOG_LEVELS,
-  LOG_RETENTION_DAYS,
-  MANDATORY_TAG_KEYS,
-  SCHEDULERS,
-  WEBSERVER_ACCESS_MODES,
-  WEBSERVERS,
-  WORKER_REPLACEMENT_STRATEGIES,
-} from "./mwaa-limits";
+import { z } from "zod";
+import { environmentConfigSchema } from "./schema";
 
 /**
- * The config reference: every field, what it does, what is allowed and its default. Validation
- * errors quote `allowed`; the README's configuration table is this table (a test keeps the two in
- * step, and another checks that every field of the schema is described here).
+ * The config reference, read from the schema (schema.ts): every field, what it does, what is
+ * allowed and its default. Validation errors quote `allowed`; the README's configuration table is
+ * `renderConfigReference()` (a test keeps the two in step, and another checks that every field of
+ * the schema is described).
  */
 export interface FieldDoc {
   readonly description: string;
@@ -28,219 +14,121 @@ export interface FieldDoc {
   readonly default?: string;
 }
 
-const list = (values: readonly (string | number)[]) => values.join(", ");
-const levels = `one of ${list(LOG_LEVELS)}`;
+type Schema = z.core.$ZodType;
 
-export const CONFIG_FIELDS: Record<string, FieldDoc> = {
-  $schema: {
-    description: "Path to the JSON schema, for editors; ignored by the app.",
-    allowed: "a string",
-    default: "none",
-  },
-  name: {
-    description:
-      "The MWAA environment name; also names the stacks (`<name>-network`, `<name>-mwaa`), the log groups and the key aliases. Must equal the file name without `.json`.",
-    allowed: `a letter, then letters, digits, '-' or '_'; 1 to ${ENVIRONMENT_NAME_MAX_LENGTH} characters`,
-  },
-  account: {
-    description:
-      "The AWS account the environment is deployed to. The provider refuses any other account (`allowed_account_ids`) and policies are scoped to it.",
-    allowed: "12 digits",
-  },
-  region: {
-    description: "The AWS Region of every resource of the environment.",
-    allowed: "a Region code such as eu-west-1 or us-east-2",
-  },
-  protectFromDestroy: {
-    description:
-      "Sets `prevent_destroy` on the stateful resources (the MWAA environment and its metadata database, the keys, the DAG and access-log buckets, the Airflow and flow log groups) so a `destroy` or a replacing change fails instead of losing data. `false` is for throwaway environments, and the guardrail DATA.PREVENT_DESTROY then fails until the exception is acknowledged for `<name>-network/*` and `<name>-mwaa/*`, so the review shows it.",
-    allowed: "true or false",
-    default: "true",
-  },
-  "airflow.version": {
-    description: "Apache Airflow version of the environment.",
-    allowed: `one of ${list(AIRFLOW_VERSIONS)}`,
-    default: DEFAULT_AIRFLOW_VERSION,
-  },
-  "airflow.environmentClass": {
-    description: "MWAA environment class (size of scheduler, workers and webserver).",
-    allowed: `one of ${list(ENVIRONMENT_CLASSES)}`,
-    default: "mw1.small",
-  },
-  "airflow.schedulers": {
-    description: "Number of schedulers.",
-    allowed: `${SCHEDULERS.min} to ${SCHEDULERS.max}; exactly 1 on mw1.micro`,
-    default: `${SCHEDULERS.default} (1 on mw1.micro)`,
-  },
-  "airflow.minWorkers": {
-    description: "Workers MWAA keeps running.",
-    allowed: "a whole number from 1 to maxWorkers; exactly 1 on mw1.micro",
-    default: "1",
-  },
-  "airflow.maxWorkers": {
-    description: "Workers MWAA may scale out to.",
-    allowed: "a whole number from minWorkers to workerQuota; exactly 1 on mw1.micro",
-    default: "10 (or workerQuota if lower, minWorkers if higher; 1 on mw1.micro)",
-  },
-  "airflow.workerQuota": {
-    description:
-      "Your account's MWAA workers-per-environment quota; raise it only after AWS raised the quota.",
-    allowed: "a whole number of at least 1",
-    default: String(DEFAULT_WORKER_QUOTA),
-  },
-  "airflow.minWebservers": {
-    description: "Webservers MWAA keeps running.",
-    allowed: `${WEBSERVERS.min} to ${WEBSERVERS.max}, at most maxWebservers; exactly 1 on mw1.micro`,
-    default: `${WEBSERVERS.default} (1 on mw1.micro)`,
-  },
-  "airflow.maxWebservers": {
-    description: "Webservers MWAA may scale out to under API load.",
-    allowed: `${WEBSERVERS.min} to ${WEBSERVERS.max}, at least minWebservers; exactly 1 on mw1.micro`,
-    default: `${WEBSERVERS.default} (1 on mw1.micro)`,
-  },
-  "airflow.webserverAccessMode": {
-    description:
-      "Who can reach the Airflow UI. PRIVATE_ONLY puts it behind a VPC endpoint; PUBLIC_ONLY exposes it on the internet (still behind IAM sign-in).",
-    allowed: `one of ${list(WEBSERVER_ACCESS_MODES)}`,
-    default: "PRIVATE_ONLY",
-  },
-  "airflow.weeklyMaintenanceWindowStart": {
-    description: "Start of the weekly maintenance window, in UTC.",
-    allowed: "DAY:HH:MM with DAY one of MON..SUN, HH 00-23 and MM 00 or 30, e.g. SUN:03:00",
-    default: "chosen by MWAA",
-  },
-  "airflow.workerReplacementStrategy": {
-    description:
-      "How MWAA replaces workers when an update (new requirements, plugins, options or version) restarts them: FORCED stops running tasks, GRACEFUL lets them finish first. Applies to updates only.",
-    allowed: `one of ${list(WORKER_REPLACEMENT_STRATEGIES)}`,
-    default: "MWAA's (FORCED)",
-  },
-  "airflow.dagS3Path": {
-    description: "Folder of the DAG bucket that holds the DAGs.",
-    allowed: "a relative S3 key prefix without a leading '/', whitespace or backslashes, e.g. dags; `${` and `%{` are kept as literal text",
-    default: "dags",
-  },
-  "airflow.configurationOptions": {
-    description: "Airflow configuration overrides (`airflow_configuration_options`).",
-    allowed: "an object of `section.option` keys (lowercase, e.g. core.default_timezone) to string values without control characters, line breaks or backslashes; `${` and `%{` are kept as literal text (not beside a double quote). Options that reveal secrets or open the API keep safe values (webserver.expose_config or api.expose_config false or non-sensitive-only, core.hide_sensitive_var_conn_fields true, webserver.expose_stacktrace false, no anonymous api.auth_backends or fab.auth_backends), secrets.backend and workers.secrets_backend are Secrets Manager or Parameter Store, and their backend_kwargs name only this account's secrets. Options the environment's Airflow version does not read (removed or renamed in Airflow 3, or Airflow 3 names on Airflow 2) and options MWAA sets itself are refused; names of at most 64 characters, values of 1 to 65536 printable ASCII characters",
-    default: "{}",
-  },
-  "logging.retentionDays": {
-    description: "Retention of the five Airflow log groups.",
-    allowed: `one of ${list(LOG_RETENTION_DAYS)} (0 = never expire)`,
-    default: "365",
-  },
-  "logging.levels.dagProcessing": { description: "Log level of DAG processing logs.", allowed: levels, default: "WARNING" },
-  "logging.levels.scheduler": { description: "Log level of scheduler logs.", allowed: levels, default: "WARNING" },
-  "logging.levels.task": {
-    description: "Log level of task logs. The guardrail MWAA.ALL_LOGGING fails task logs above INFO (a task's output is logged at INFO) and the other types above WARNING, unless acknowledged.",
-    allowed: levels,
-    default: "INFO",
-  },
-  "logging.levels.webserver": { description: "Log level of webserver logs.", allowed: levels, default: "WARNING" },
-  "logging.levels.worker": { description: "Log level of worker logs.", allowed: levels, default: "WARNING" },
-  "network.vpcCidr": {
-    description: "IPv4 CIDR of the VPC the network stack creates.",
-    allowed: `a network address in CIDR form with a prefix from /${CIDR_PREFIX.min} to /${CIDR_PREFIX.max}`,
-  },
-  "network.privateSubnets": {
-    description: "The two private subnets MWAA runs in.",
-    allowed: "exactly 2 subnets, in two different Availability Zones of the Region",
-  },
-  "network.privateSubnets[].cidr": {
-    description: "IPv4 CIDR of the subnet.",
-    allowed: `a network address in CIDR form, /${CIDR_PREFIX.min} to /${CIDR_PREFIX.max}, inside vpcCidr and not overlapping the other subnet`,
-  },
-  "network.privateSubnets[].availabilityZone": {
-    description: "Availability Zone of the subnet.",
-    allowed: "an Availability Zone name of the Region, e.g. eu-west-1a",
-  },
-  "network.webserverIngressCidrs": {
-    description:
-      "Networks (VPN, peered VPCs, Transit Gateway) allowed to reach the private Airflow UI on port 443.",
-    allowed: "a list of private IPv4 CIDR blocks; 0.0.0.0/0 is refused",
-    default: "[] (only the environment's own security group)",
-  },
-  "network.flowLogRetentionDays": {
-    description: "Retention of the VPC flow log group.",
-    allowed: `one of ${list(LOG_RETENTION_DAYS)} (0 = never expire)`,
-    default: "365",
-  },
-  "encryption.keyDeletionWindowDays": {
-    description: "Waiting period before a scheduled key deletion takes effect.",
-    allowed: `${KEY_DELETION_WINDOW_DAYS.min} to ${KEY_DELETION_WINDOW_DAYS.max}`,
-    default: String(KEY_DELETION_WINDOW_DAYS.default),
-  },
-  "storage.dagBucketName": {
-    description: "Name of the DAG bucket.",
-    allowed: "an S3 bucket name: 3 to 63 lowercase letters, digits, '.' or '-'",
-    default: "`<name>-dags-<account>-<region>` (lowercase, '_' as '-')",
-  },
-  "state.backend": {
-    description:
-      "Where Terraform state lives. s3: a bucket and key of this environment, created by the `<name>-state` bootstrap stack, encrypted with its own key and locked with S3-native lock files. hcp: HCP Terraform (Terraform Cloud) workspaces, one per stack.",
-    allowed: "s3 or hcp",
-    default: "s3",
-  },
-  "state.bucketName": {
-    description: "s3 only: name of the state bucket the bootstrap stack creates.",
-    allowed: "an S3 bucket name: 3 to 63 lowercase letters, digits, '.' or '-'",
-    default: "`<name>-tfstate-<account>-<region>` (lowercase, '_' as '-')",
-  },
-  "state.noncurrentVersionExpirationDays": {
-    description: "s3 only: days an overwritten state version is kept before S3 expires it.",
-    allowed: "a whole number of at least 1",
-    default: "90",
-  },
-  "state.bootstrapStateInBucket": {
-    description:
-      "s3 only: false while the bootstrap stack keeps its own state in a local file; set true once the bucket exists to move that state into the bucket (`cdktf deploy <name>-state --migrate-state`).",
-    allowed: "true or false",
-    default: "false",
-  },
-  "state.organization": {
-    description: "hcp only: the HCP Terraform organization.",
-    allowed: "letters, digits, '-' and '_', up to 40 characters; required when backend is hcp",
-    default: "none",
-  },
-  "state.workspacePrefix": {
-    description: "hcp only: prefix of the workspace names; each stack uses `<prefix><stack>`, e.g. mwaa-example-network.",
-    allowed: "letters, digits, '-' and '_', up to 50 characters",
-    default: "mwaa-",
-  },
-  "state.hostname": {
-    description: "hcp only: the HCP Terraform or Terraform Enterprise host.",
-    allowed: "a host name",
-    default: "app.terraform.io",
-  },
-  "storage.accessLogRetentionDays": {
-    description:
-      "Days the S3 server access logs of the DAG and state buckets are kept, in their own SSE-S3 log buckets (`<name>-s3-logs-...`, `<name>-tfstate-logs-...`).",
-    allowed: "a whole number of at least 1",
-    default: "365",
-  },
-  "guardrails.acknowledgements": {
-    description:
-      "Reviewed exceptions to guardrail rules. A violation they cover shows as ACKNOWLEDGED in cdktf.out/REVIEW.md instead of failing the synth, until it expires. Each must waive at least one current violation: one that matches none fails the synth (GUARDRAILS.ACKNOWLEDGEMENT_MATCHES).",
-    allowed: `a list of objects with rule (a rule id), resource (a resource path as errors print it, starting with a stack of this environment; a trailing * matches a prefix), reason (at least 10 characters) and expires (YYYY-MM-DD, at most ${DEFAULT_MAX_ACKNOWLEDGEMENT_DAYS} days ahead by default)`,
-    default: "[]",
-  },
-  "guardrails.acknowledgements[].rule": { description: "The rule id, e.g. LOGS.RETENTION.", allowed: "a rule id listed in README.md" },
-  "guardrails.acknowledgements[].resource": {
-    description: "The resource path the violation names, e.g. example-mwaa/log-groups/Task. It names at least a stack, so no pattern waives a rule everywhere.",
-    allowed: "`<name>-<stack>/...` or `<name>-<stack> (...)`; a `*` only at the end, where it matches every path that starts with the rest",
-  },
-  "guardrails.acknowledgements[].reason": { description: "Why the exception is acceptable, for the reviewers.", allowed: "at least 10 characters" },
-  "guardrails.acknowledgements[].expires": {
-    description: "The day the exception ends; from then on the violation fails the synth again.",
-    allowed: `a date, YYYY-MM-DD, at most ${MAX_ACKNOWLEDGEMENT_DAYS_VARIABLE} days after the day of the synth (default ${DEFAULT_MAX_ACKNOWLEDGEMENT_DAYS}, at most ${MAX_ACKNOWLEDGEMENT_DAYS_CEILING})`,
-  },
-  tags: {
-    description:
-      "Tags on every resource, through the provider's `default_tags`; `MwaaEnvironment` (the name) and `ManagedBy` are added by the app.",
-    allowed: `an object that holds at least ${list(MANDATORY_TAG_KEYS)}; keys 1-128 and values 0-256 characters of letters, digits, spaces and _ . : / = + - @; no key starting with aws:, and not MwaaEnvironment or ManagedBy`,
-  },
-};
+/** Wrappers that leave a field's shape as it is; `pipe` is read by its input, what a file holds. */
+function unwrapped(schema: Schema): { inner: Schema; chain: Schema[] } {
+  const chain: Schema[] = [];
+  let current = schema;
+  for (;;) {
+    chain.push(current);
+    const def = current._zod.def as { type: string; innerType?: Schema; in?: Schema };
+    if (def.type === "pipe" && def.in) current = def.in;
+    else if (def.innerType && def.type !== "lazy") current = def.innerType;
+    else return { inner: current, chain };
+  }
+}
+
+/** What a field's `.default()` or `.optional()` makes of its absence; undefined when it is required. */
+function defaultOf(chain: readonly Schema[], defaultText: string | undefined): string | undefined {
+  for (const schema of chain) {
+    const def = schema._zod.def as { type: string; defaultValue?: unknown };
+    if (def.type === "default" || def.type === "prefault") {
+      if (defaultText !== undefined) return defaultText;
+      const value = def.defaultValue;
+      return typeof value === "string" ? value : JSON.stringify(value);
+    }
+    if (def.type === "optional") return defaultText ?? "none";
+  }
+  return undefined;
+}
+
+/**
+ * A field's documentation: its `.meta()`, wherever in the chain of wrappers it was set (`.meta()`
+ * before `.default()` lands on the inner schema, after it on the wrapper; the outer one wins).
+ */
+function docOf(schema: Schema): FieldDoc | undefined {
+  const { chain } = unwrapped(schema);
+  const meta = Object.assign({}, ...[...chain].reverse().map((s) => z.globalRegistry.get(s) ?? {})) as z.GlobalMeta;
+  if (typeof meta.description !== "string" || typeof meta.allowed !== "string") return undefined;
+  const fallback = defaultOf(chain, meta.defaultText);
+  return { description: meta.description, allowed: meta.allowed, ...(fallback === undefined ? {} : { default: fallback }) };
+}
+
+/** A field of the schema: its path (`a.b`, array items as `a[]`) and its schema. */
+export interface SchemaField {
+  readonly path: string;
+  readonly schema: Schema;
+}
+
+/**
+ * Every documented field of a schema, in the schema's order: objects recurse (an object is not a
+ * field of its own), a list is a field and so are the fields of its items, records and scalars
+ * are leaves. A union of objects (a `mode` that decides the other fields) has the fields of all
+ * its options, each once, documented where it first appears.
+ */
+export function schemaFields(schema: Schema, prefix = ""): SchemaField[] {
+  const { inner } = unwrapped(schema);
+  const def = inner._zod.def as { type: string; shape?: Record<string, Schema>; element?: Schema; options?: Schema[] };
+  if (def.type === "union" && def.options) {
+    const fields = def.options.flatMap((option) => schemaFields(option, prefix)).filter((field) => field.path !== prefix);
+    if (fields.length === 0) return prefix ? [{ path: prefix, schema }] : [];
+    return fields.filter((field, index) => fields.findIndex((other) => other.path === field.path) === index);
+  }
+  if (def.type === "object" && def.shape) {
+    return Object.entries(def.shape).flatMap(([key, child]) => {
+      const path = prefix ? `${prefix}.${key}` : key;
+      const fields = schemaFields(child, path);
+      return fields.length > 0 ? fields : [{ path, schema: child }];
+    });
+  }
+  if (def.type === "array" && def.element) {
+    const items = schemaFields(def.element, `${prefix}[]`).filter((f) => f.path !== `${prefix}[]`);
+    return [{ path: prefix, schema }, ...items];
+  }
+  return prefix ? [{ path: prefix, schema }] : [];
+}
+
+/** The fields of the config that carry no description or no `allowed`: a test keeps it empty. */
+export function undocumentedFields(schema: Schema = environmentConfigSchema): string[] {
+  return schemaFields(schema)
+    .filter((field) => docOf(field.schema) === undefined)
+    .map((field) => field.path);
+}
+
+/**
+ * The reference, field by field, computed from the schema. Fields are documented in schema.ts
+ * (`.meta({ description, allowed })`), not here.
+ */
+export const CONFIG_FIELDS: Readonly<Record<string, FieldDoc>> = Object.fromEntries(
+  schemaFields(environmentConfigSchema).flatMap(({ path, schema }) => {
+    const doc = docOf(schema);
+    return doc ? [[path, doc]] : [];
+  }),
+);
+
+/** `network.privateSubnets[1].cidr` as the reference names it: `network.privateSubnets[].cidr`. */
+const referencePath = (path: string) => path.replace(/\[\d+\]/g, "[]");
+
+/** The reference entry of a field: exact path, array items as `[]`, else the nearest described parent. */
+export function fieldDoc(path: string): FieldDoc | undefined {
+  let key = referencePath(path);
+  while (key) {
+    if (CONFIG_FIELDS[key]) return CONFIG_FIELDS[key];
+    const cut = Math.max(key.lastIndexOf("."), key.lastIndexOf("["));
+    key = cut > 0 ? key.slice(0, cut) : "";
+  }
+  return undefined;
+}
+
+/** The keys the schema accepts directly under `parent` ('' for the top level), in its order. */
+export function knownKeys(parent: string): string[] {
+  const prefix = parent ? `${referencePath(parent)}.` : "";
+  const keys = schemaFields(environmentConfigSchema)
+    .filter((field) => field.path.startsWith(prefix))
+    .map((field) => field.path.slice(prefix.length).split(/[.[]/)[0]);
+  return [...new Set(keys)];
+}
 
 /** The reference as the README's Markdown table. */
 export function renderConfigReference(): string {

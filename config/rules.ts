@@ -3,6 +3,7 @@ import { airflowOptionProblems } from "./airflow-options";
 import { cidrContains, cidrsOverlap, Ipv4Cidr, parseCidr } from "./cidr";
 import {
   CIDR_PREFIX,
+  DEFAULT_ENVIRONMENT_CLASS,
   DEFAULT_WORKER_QUOTA,
   ENVIRONMENT_CLASSES,
   ENVIRONMENT_NAME_PATTERN,
@@ -14,6 +15,7 @@ import {
 } from "./mwaa-limits";
 import { accessLogBucketName, defaultDagBucketName, defaultStateBucketName, stateAccessLogBucketName } from "./names";
 import { s3BucketNameProblems } from "./s3-bucket-name";
+import { DEFAULT_STATE_BACKEND } from "./schema";
 
 /**
  * Rules that tie fields together. They read the raw file defensively (a field of the wrong type is
@@ -55,7 +57,7 @@ export function crossFieldProblems(raw: unknown, policy: AcknowledgementPolicy):
 
 function sizingProblems(airflow: Raw): Problem[] {
   const problems: Problem[] = [];
-  const environmentClass = airflow.environmentClass ?? "mw1.small";
+  const environmentClass = airflow.environmentClass ?? DEFAULT_ENVIRONMENT_CLASS;
   if (!(ENVIRONMENT_CLASSES as readonly unknown[]).includes(environmentClass)) return problems;
 
   if (environmentClass === MICRO_CLASS) {
@@ -264,7 +266,7 @@ function bucketNameProblems(config: Raw): Problem[] {
 
 function stateProblems(config: Raw): Problem[] {
   const state = asObject(config.state);
-  const backend = state.backend ?? "s3";
+  const backend = state.backend ?? DEFAULT_STATE_BACKEND;
   if (backend === "hcp") {
     const problems: Problem[] = [];
     if (state.organization === undefined) {

@@ -1,18 +1,12 @@
-import { LOG_LEVELS } from "../../../../config/mwaa-limits";
+import { LEAST_VERBOSE_LOG_LEVELS, logConfigurationBlock } from "../../../../config/logging-policy";
+import { AIRFLOW_LOG_TYPES, LOG_LEVELS } from "../../../../config/mwaa-limits";
 import { check, Rule } from "../../rule";
 import { block } from "../../terraform-document";
 
-/**
- * The least verbose level each log type may have. What a task prints reaches its log at INFO, so
- * task logs need INFO or more; the other types keep warnings (failed imports, refused sign-ins).
- */
-const LEAST_VERBOSE: Record<string, (typeof LOG_LEVELS)[number]> = {
-  dag_processing_logs: "WARNING",
-  scheduler_logs: "WARNING",
-  task_logs: "INFO",
-  webserver_logs: "WARNING",
-  worker_logs: "WARNING",
-};
+/** The least verbose level each block of logging_configuration may have (config/logging-policy.ts says why). */
+const LEAST_VERBOSE: Record<string, (typeof LOG_LEVELS)[number]> = Object.fromEntries(
+  AIRFLOW_LOG_TYPES.map(({ key }) => [logConfigurationBlock(key), LEAST_VERBOSE_LOG_LEVELS[key]]),
+);
 
 /** Why a log type keeps too little, if it does: not enabled, or a level above its least verbose one. */
 function problem(type: string, config: Record<string, any> | undefined): string | undefined {
