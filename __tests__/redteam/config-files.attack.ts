@@ -19,7 +19,7 @@ describe("red team: hostile config files are refused with a clear error", () => 
   });
 
   it("refused: a __proto__ key is an unknown setting, not a prototype", () => {
-    const dir = folderWith(example.replace('{"name"', '{"__proto__":{"account":"999999999999"},"name"'));
+    const dir = folderWith(example.replace(/^\{/, '{"__proto__":{"account":"999999999999"},'));
     expect(() => loadEnvironmentConfigs(dir)).toThrow(ConfigError);
   });
 
