@@ -20,6 +20,7 @@ import { DEFAULT_STATE_BACKEND } from "./schema";
 /**
  * Rules that tie fields together. They read the raw file defensively (a field of the wrong type is
  * left to the schema's own message) so that one run reports every problem, not the first layer.
+ * The JSON Schema editors read (json-schema.ts) carries none of them: it checks each field alone.
  */
 
 export interface Problem {
