@@ -1,4 +1,7 @@
 import { DEFAULT_MAX_ACKNOWLEDGEMENT_DAYS, MAX_ACKNOWLEDGEMENT_DAYS_CEILING, MAX_ACKNOWLEDGEMENT_DAYS_VARIABLE } from "./acknowledgements";
+import { MAX_STATEMENTS_SIZE } from "./execution-role-statements";
+import { IAM_PATH_MAX_LENGTH } from "./roles";
+import { SECRET_PREFIX_MAX_LENGTH } from "./secrets";
 import {
   AIRFLOW_VERSIONS,
   CIDR_PREFIX,
@@ -122,7 +125,7 @@ export const CONFIG_FIELDS: Record<string, FieldDoc> = {
   },
   "airflow.configurationOptions": {
     description: "Airflow configuration overrides (`airflow_configuration_options`).",
-    allowed: "an object of `section.option` keys (lowercase, e.g. core.default_timezone) to string values without control characters, line breaks or backslashes; `${` and `%{` are kept as literal text (not beside a double quote). Options that reveal secrets or open the API keep safe values (webserver.expose_config or api.expose_config false or non-sensitive-only, core.hide_sensitive_var_conn_fields true, webserver.expose_stacktrace false, no anonymous api.auth_backends or fab.auth_backends), secrets.backend and workers.secrets_backend are Secrets Manager or Parameter Store, and their backend_kwargs name only this account's secrets. Options the environment's Airflow version does not read (removed or renamed in Airflow 3, or Airflow 3 names on Airflow 2) and options MWAA sets itself are refused; names of at most 64 characters, values of 1 to 65536 printable ASCII characters",
+    allowed: "an object of `section.option` keys (lowercase, e.g. core.default_timezone) to string values without control characters, line breaks or backslashes; `${` and `%{` are kept as literal text (not beside a double quote). Options that reveal secrets or open the API keep safe values (webserver.expose_config or api.expose_config false or non-sensitive-only, core.hide_sensitive_var_conn_fields true, webserver.expose_stacktrace false, no anonymous api.auth_backends or fab.auth_backends), secrets.backend and workers.secrets_backend are Parameter Store (Secrets Manager is `secrets.backend`, and then neither is set here), and their backend_kwargs name only this account's secrets. Options the environment's Airflow version does not read (removed or renamed in Airflow 3, or Airflow 3 names on Airflow 2) and options MWAA sets itself are refused; names of at most 64 characters, values of 1 to 65536 printable ASCII characters",
     default: "{}",
   },
   "logging.retentionDays": {
@@ -234,6 +237,59 @@ export const CONFIG_FIELDS: Record<string, FieldDoc> = {
   "guardrails.acknowledgements[].expires": {
     description: "The day the exception ends; from then on the violation fails the synth again.",
     allowed: `a date, YYYY-MM-DD, at most ${MAX_ACKNOWLEDGEMENT_DAYS_VARIABLE} days after the day of the synth (default ${DEFAULT_MAX_ACKNOWLEDGEMENT_DAYS}, at most ${MAX_ACKNOWLEDGEMENT_DAYS_CEILING})`,
+  },
+  "roles.permissionsBoundaryArn": {
+    description:
+      "Permissions boundary of every IAM role the stacks create (the execution role, the flow-log delivery role): the organisation's ceiling on what they may do. The deployer policy then creates and changes those roles only with this boundary, and cannot remove it.",
+    allowed: "the ARN of a customer managed policy of this account, arn:<partition>:iam::<account>:policy/<path><name>; not an AWS managed policy (written as a grant, not a ceiling)",
+    default: "none",
+  },
+  "roles.path": {
+    description: "IAM path of every role the stacks create, e.g. /mwaa/ (role ARNs become arn:aws:iam::<account>:role/mwaa/<name>).",
+    allowed: `/ or /segment/.../ with segments of letters, digits and _ + = , . @ -; at most ${IAM_PATH_MAX_LENGTH} characters`,
+    default: "/ (IAM's default)",
+  },
+  "roles.executionRoleStatements": {
+    description:
+      "Policy statements the execution role gets beyond MWAA's own policy, for what the DAGs need (reading another bucket...). They become the role's inline policy `dag-permissions`, a data.aws_iam_policy_document judged by every IAM guardrail like any other statement (no wildcard action, no `*` resource, no iam:PassRole, no key administration...).",
+    allowed: `a list of IAM statements with Effect, Action and Resource, optionally Sid and Condition; no NotAction, NotResource or Principal; at most ${MAX_STATEMENTS_SIZE} characters as JSON`,
+    default: "[]",
+  },
+  "roles.executionRoleStatements[].Sid": { description: "The statement's id, shown in the review.", allowed: "letters and digits, unique among the statements", default: "FromConfig<n>, n counting from 1" },
+  "roles.executionRoleStatements[].Effect": { description: "Allow or Deny.", allowed: "Allow or Deny" },
+  "roles.executionRoleStatements[].Action": {
+    description: "The actions the statement allows or denies.",
+    allowed: "an IAM action or a list of them, service:Action of a service IAM knows, * and ? only in the action's name; not *",
+  },
+  "roles.executionRoleStatements[].Resource": {
+    description: "The resources the statement applies to.",
+    allowed: "\"*\" or an ARN, or a list of them; no ${, %{ or &{ (Terraform expressions, IAM policy variables), quotes or backslashes",
+  },
+  "roles.executionRoleStatements[].Condition": {
+    description: "IAM conditions, as in a policy: { operator: { key: value or values } }.",
+    allowed: "IAM condition operators (StringEquals, ArnLike, ...IfExists, ForAnyValue:...) to condition keys (service:key) to a string or a list of strings",
+    default: "none",
+  },
+  "secrets.backend": {
+    description:
+      "Where Airflow reads connections and variables. secretsmanager: AWS Secrets Manager, under this environment's prefixes; the network stack then adds a secretsmanager interface endpoint whose policy admits only reads of those secrets, the execution role may read exactly those secrets and decrypt them through Secrets Manager, and the environment gets the Airflow options secrets.backend and secrets.backend_kwargs.",
+    allowed: "none or secretsmanager",
+    default: "none (the metadata database)",
+  },
+  "secrets.connectionsPrefix": {
+    description: "secretsmanager only: prefix of the secrets holding Airflow connections (a connection my_db is the secret <prefix>/my_db).",
+    allowed: `a secret name prefix: segments of letters, digits and _ + = . @ - separated by /, no trailing /; at most ${SECRET_PREFIX_MAX_LENGTH} characters; overlapping no other prefix of this environment, nor of another environment of the account and Region`,
+    default: "airflow/<name>/connections",
+  },
+  "secrets.variablesPrefix": {
+    description: "secretsmanager only: prefix of the secrets holding Airflow variables.",
+    allowed: `a secret name prefix, as for connectionsPrefix`,
+    default: "airflow/<name>/variables",
+  },
+  "secrets.kmsKeyArn": {
+    description: "secretsmanager only: the key that encrypts the secrets, if not the environment key; the execution role may decrypt with it only through Secrets Manager (kms:ViaService).",
+    allowed: "a KMS key ARN (not an alias) of the environment's Region",
+    default: "the environment key",
   },
   tags: {
     description:

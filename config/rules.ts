@@ -13,7 +13,9 @@ import {
   WEBSERVERS,
 } from "./mwaa-limits";
 import { accessLogBucketName, defaultDagBucketName, defaultStateBucketName, stateAccessLogBucketName } from "./names";
+import { rolesProblems } from "./roles";
 import { s3BucketNameProblems } from "./s3-bucket-name";
+import { secretsProblems } from "./secrets";
 
 /**
  * Rules that tie fields together. They read the raw file defensively (a field of the wrong type is
@@ -49,7 +51,9 @@ export function crossFieldProblems(raw: unknown, policy: AcknowledgementPolicy):
     ...bucketNameProblems(config),
     ...stateProblems(config),
     ...acknowledgementProblems(asObject(config.guardrails).acknowledgements, config.name, policy),
-    ...airflowOptionProblems(asObject(config.airflow).configurationOptions, config.account, asObject(config.airflow).version),
+    ...airflowOptionProblems(asObject(config.airflow).configurationOptions, config.account, asObject(config.airflow).version, asObject(config.secrets).backend),
+    ...rolesProblems(config),
+    ...secretsProblems(config),
   ];
 }
 

@@ -14,6 +14,8 @@ import {
   WEBSERVER_ACCESS_MODES,
   WORKER_REPLACEMENT_STRATEGIES,
 } from "./mwaa-limits";
+import { rolesSchema } from "./roles";
+import { secretsSchema } from "./secrets";
 
 /**
  * The shape of one environment's config file, field by field. Rules that tie fields together
@@ -141,6 +143,8 @@ export const environmentConfigSchema = z.strictObject({
   storage: storage.default(storage.parse({})),
   state: state.default(state.parse({})),
   guardrails: guardrails.default({ acknowledgements: [] }),
+  roles: rolesSchema.default(rolesSchema.parse({})),
+  secrets: secretsSchema.default(secretsSchema.parse({})),
   tags: z.record(z.string(), z.string()),
 });
 
