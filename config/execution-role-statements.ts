@@ -24,8 +24,8 @@ const TEMPLATE_OPENERS = /[$%&]\{/;
 
 /** Why `text` cannot be statement text, or undefined. */
 export function statementTextProblem(text: string): string | undefined {
-  if (UNSAFE_CHARACTERS.test(text)) return "must not hold control characters, line breaks, backslashes or double quotes";
   if (TEMPLATE_OPENERS.test(text)) return "must not hold ${, %{ or &{: statement text is data, never a Terraform expression or an IAM policy variable";
+  if (UNSAFE_CHARACTERS.test(text)) return "must not hold control characters, line breaks, backslashes or double quotes";
   return undefined;
 }
 

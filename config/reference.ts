@@ -288,7 +288,7 @@ export const CONFIG_FIELDS: Record<string, FieldDoc> = {
   },
   "secrets.kmsKeyArn": {
     description: "secretsmanager only: the key that encrypts the secrets, if not the environment key; the execution role may decrypt with it only through Secrets Manager (kms:ViaService).",
-    allowed: "a KMS key ARN (not an alias) of the environment's Region",
+    allowed: "a KMS key ARN (not an alias) of the environment's account and Region",
     default: "the environment key",
   },
   tags: {

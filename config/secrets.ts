@@ -44,7 +44,7 @@ export const secretsSchema = z.strictObject({
     .string()
     .regex(KMS_KEY_ARN_PATTERN)
     .optional()
-    .meta({ description: "secretsmanager only: the key that encrypts the secrets, if not the environment key.", allowed: "a KMS key ARN of the environment's Region" }),
+    .meta({ description: "secretsmanager only: the key that encrypts the secrets, if not the environment key.", allowed: "a KMS key ARN of the environment's account and Region" }),
 });
 
 export type ParsedSecrets = z.output<typeof secretsSchema>;
@@ -104,12 +104,14 @@ export function secretsProblems(config: Raw): Problem[] {
       message: `overlaps the connections prefix '${connections}': a secret under both would be read as a connection and as a variable; use two separate prefixes, e.g. airflow/${name || "<name>"}/connections and airflow/${name || "<name>"}/variables`,
     });
   }
+  // Secrets Manager guide, "Secret encryption and decryption": a key of the secret's account and Region.
   const key = typeof secrets.kmsKeyArn === "string" ? KMS_KEY_ARN_PATTERN.exec(secrets.kmsKeyArn) : null;
-  if (key && typeof config.region === "string" && (key[2] !== config.region || key[1] !== partitionOf(config.region))) {
+  const { account, region } = config;
+  if (key && typeof region === "string" && typeof account === "string" && (key[2] !== region || key[3] !== account || key[1] !== partitionOf(region))) {
     problems.push({
       path: "secrets.kmsKeyArn",
       value: secrets.kmsKeyArn,
-      message: `is a key of ${key[2]}; Secrets Manager encrypts a secret only with a key of the secret's Region (${config.region})`,
+      message: `is a key of ${key[2]} in ${key[3]}; Secrets Manager encrypts a secret only with a key of the secret's account and Region (${account}, ${region})`,
     });
   }
   return problems;
