@@ -1,6 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { vpcEndpointPolicies } from "../../modules/guardrails/rules/vpc/endpoint-policies";
 import { SynthesizedStack } from "../../modules/guardrails/synthesized-stack";
 import { synthesizeEnvironments } from "../../stacks/synthesize";
 import { exampleConfig } from "../helpers/config-fixtures";
@@ -82,6 +83,13 @@ describe("an environment with the organisation's roles and the Secrets Manager b
     ]);
     const judged = result.findings.filter((f) => f.resource.endsWith("secrets-manager-endpoint/endpoint")).map((f) => `${f.rule.id} ${f.status}`);
     expect(judged).toEqual(expect.arrayContaining(["VPC.ENDPOINT_POLICIES PASS"]));
+  });
+
+  it("would fail VPC.ENDPOINT_POLICIES with AWS's full-access default: the endpoint reaches every account's secrets", () => {
+    const json = JSON.parse(JSON.stringify(network().json));
+    delete Object.values<any>(json.resource.aws_vpc_endpoint).find((e) => e["//"].metadata.path.endsWith("secrets-manager-endpoint/endpoint")).policy;
+    const verdicts = vpcEndpointPolicies.evaluate(new SynthesizedStack("example-network", json)).filter((e) => !e.compliant);
+    expect(verdicts.map((e) => `${e.resource}: ${e.evidence}`)).toEqual([expect.stringMatching(/^example-network\/secrets-manager-endpoint\/endpoint: secretsmanager interface endpoint without a policy/)]);
   });
 
   it("lets the execution role read exactly the environment's prefixes, and decrypt them only through Secrets Manager", () => {
