@@ -103,6 +103,20 @@ export const defaultStatementSid = (index: number): string => `FromConfig${index
  */
 export const MAX_STATEMENTS_SIZE = 6144;
 
+/**
+ * IAM's permissions-management actions an Allow matches (iam:PutRolePolicy, iam:AttachRolePolicy,
+ * iam:CreatePolicyVersion...): with one of them, a DAG could grant its own role anything, past
+ * every statement the guardrails judged. No guardrail weighs them in identity policies, so the
+ * config refuses them: changing IAM belongs in reviewed code.
+ */
+function iamPermissionsManagement(pattern: string): string[] {
+  const match = ACTION_PATTERN.exec(pattern);
+  if (!match || match[1] !== "iam") return [];
+  return [...serviceActions("iam")!.values()]
+    .filter((action) => /Permissions management/.test(action.accessLevel) && matchesAction(pattern, `iam:${action.name}`))
+    .map((action) => `iam:${action.name}`);
+}
+
 /** Keys IAM statements have that an execution role's statements may not, and why. */
 const REFUSED_KEYS: Record<string, string> = {
   NotAction: "grants every action it does not list, of every service, today's and tomorrow's; list the actions in Action instead",
@@ -124,6 +138,16 @@ export function executionRoleStatementProblems(statements: unknown): Problem[] {
     const path = `roles.executionRoleStatements[${index}]`;
     for (const [key, why] of Object.entries(REFUSED_KEYS)) {
       if (key in statement) problems.push({ path: `${path}.${key}`, value: statement[key], message: why });
+    }
+    const actions = Array.isArray(statement.Action) ? statement.Action : [statement.Action];
+    if (statement.Effect === "Allow") {
+      actions.forEach((action, i) => {
+        const granted = typeof action === "string" ? iamPermissionsManagement(action) : [];
+        if (granted.length === 0) return;
+        const at = Array.isArray(statement.Action) ? `${path}.Action[${i}]` : `${path}.Action`;
+        const shown = granted.length > 3 ? `${granted.slice(0, 3).join(", ")} and ${granted.length - 3} more` : granted.join(", ");
+        problems.push({ path: at, value: action, message: `allows ${shown}, which changes IAM permissions: a DAG could grant its own role anything; IAM changes belong in reviewed code` });
+      });
     }
     const condition = statement.Condition;
     if (isObject(condition)) {

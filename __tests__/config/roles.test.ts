@@ -66,6 +66,13 @@ describe("statements the execution role gets from config", () => {
     expect(withStatement({ ...READ_REPORTS, Resource: resource })).toEqual([expect.stringMatching(new RegExp(`^roles\\.executionRoleStatements\\[0\\]\\.Resource: got .*; ${message.source}`))]);
   });
 
+  it.each(["iam:PutRolePolicy", "iam:Attach*", "iam:*"])("refuse an Allow of %s, with which a DAG could widen its own role", (action) => {
+    expect(withStatement({ Effect: "Allow", Action: action, Resource: "arn:aws:iam::111122223333:role/example-mwaa-execution" })).toEqual([
+      expect.stringMatching(/^roles\.executionRoleStatements\[0\]\.Action: got .*; allows iam:\w+.*, which changes IAM permissions: a DAG could grant its own role anything/),
+    ]);
+    expect(withStatement({ Effect: "Deny", Action: action, Resource: "*" })).toEqual([]);
+  });
+
   it("refuse a condition operator, key or value IAM would not read, or that would be an expression", () => {
     expect(withStatement({ ...READ_REPORTS, Condition: { StringEqualz: { "aws:ResourceAccount": "111122223333" } } })).toEqual([
       expect.stringMatching(/^roles\.executionRoleStatements\[0\]\.Condition\.StringEqualz: got "StringEqualz"; is not an IAM condition operator/),
