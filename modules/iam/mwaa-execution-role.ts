@@ -43,7 +43,9 @@ export interface EnvironmentSecrets {
  * a customer-managed key and nothing broader: metrics of this environment, read-only access to this
  * bucket, this environment's log groups, MWAA's Celery queues, and this key only through SQS and S3.
  * No `kms:PutKeyPolicy`, no `iam:PassRole`, no `service:*` action. Only MWAA may assume it, and only
- * for this environment of this account (confused-deputy conditions).
+ * for this environment of this account (confused-deputy conditions). With the Secrets Manager
+ * backend, it reads the secrets under the environment's prefixes and nothing else; statements from
+ * config go in a policy of their own, judged by the same guardrails.
  */
 export class MwaaExecutionRole extends Construct {
   readonly role: IamRole;
