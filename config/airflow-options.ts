@@ -1,6 +1,7 @@
 import { parseRelease, versionOptionMessage } from "./airflow-version-options";
 import { DEFAULT_AIRFLOW_VERSION } from "./mwaa-limits";
 import type { Problem } from "./rules";
+import { PARAMETER_STORE_BACKEND, SECRETS_BACKEND_OPTION_PAIRS, SECRETS_MANAGER_BACKEND } from "../modules/airflow/secrets-manager-backend";
 
 /**
  * Airflow configuration options (`airflow.configurationOptions`) that decide what the Airflow UI and
@@ -27,14 +28,9 @@ const API_AUTH_OPTIONS = ["api.auth_backends", "api.auth_backend", "fab.auth_bac
 
 /** An API authentication backend that lets anyone call the REST API without credentials. */
 const OPEN_API_BACKEND = /airflow\.api\.auth\.backend\.default/;
-/** The secrets backends the MWAA guide documents: AWS Secrets Manager and Systems Manager Parameter Store. */
-const SECRETS_BACKENDS = [
-  "airflow.providers.amazon.aws.secrets.secrets_manager.SecretsManagerBackend",
-  "airflow.providers.amazon.aws.secrets.systems_manager.SystemsManagerParameterStoreBackend",
-];
-/** Where Airflow reads secrets: every component, and (Airflow 3) the workers running tasks. */
-const SECRETS_BACKEND_OPTIONS = ["secrets.backend", "workers.secrets_backend"];
-const SECRETS_KWARGS_OPTIONS = ["secrets.backend_kwargs", "workers.secrets_backend_kwargs"];
+/** Where Airflow reads secrets (every component, and on Airflow 3 the workers running tasks), and their arguments. */
+const SECRETS_BACKEND_OPTIONS: readonly string[] = SECRETS_BACKEND_OPTION_PAIRS.map((pair) => pair.backend);
+const SECRETS_KWARGS_OPTIONS: readonly string[] = SECRETS_BACKEND_OPTION_PAIRS.map((pair) => pair.kwargs);
 const ARN_ACCOUNT = /arn:aws[\w-]*:[\w-]+:[\w-]*:(\d{12}):/g;
 
 /**
@@ -46,9 +42,10 @@ const OPTION_VALUE = /^[ -~]{1,65536}$/;
 
 /**
  * Problems of the raw `airflow.configurationOptions` of an environment in `account` running Airflow
- * `version` (raw `airflow.version`; wrong types and unknown versions are the schema's).
+ * `version` (raw `airflow.version`; wrong types and unknown versions are the schema's), whose
+ * `secrets.backend` is `secretsBackend` (raw; absent means none).
  */
-export function airflowOptionProblems(options: unknown, account: unknown, version: unknown = DEFAULT_AIRFLOW_VERSION): Problem[] {
+export function airflowOptionProblems(options: unknown, account: unknown, version: unknown = DEFAULT_AIRFLOW_VERSION, secretsBackend: unknown = "none"): Problem[] {
   if (typeof options !== "object" || options === null || Array.isArray(options)) return [];
   const release = typeof version === "string" ? parseRelease(version) : undefined;
   return Object.entries(options as Record<string, unknown>).flatMap(([key, value]): Problem[] => {
@@ -59,7 +56,7 @@ export function airflowOptionProblems(options: unknown, account: unknown, versio
     return [
       ...mwaaArgumentProblems(path, key, value),
       ...(versionMessage ? [{ path, value, message: versionMessage }] : []),
-      ...safetyProblems(path, option, value, account),
+      ...safetyProblems(path, option, value, account, secretsBackend),
     ];
   });
 }
@@ -75,7 +72,7 @@ function mwaaArgumentProblems(path: string, key: string, value: string): Problem
   return problems;
 }
 
-function safetyProblems(path: string, option: string, value: string, account: unknown): Problem[] {
+function safetyProblems(path: string, option: string, value: string, account: unknown, secretsBackend: unknown): Problem[] {
   const text = value.trim().toLowerCase();
   const safe = SAFE_VALUES[option];
   if (safe && !safe.allowed.includes(text)) {
@@ -84,8 +81,20 @@ function safetyProblems(path: string, option: string, value: string, account: un
   if (API_AUTH_OPTIONS.includes(option) && OPEN_API_BACKEND.test(value)) {
     return [{ path, value, message: "lets anyone call Airflow's REST API without credentials; leave it out for MWAA's own authentication" }];
   }
-  if (SECRETS_BACKEND_OPTIONS.includes(option) && !SECRETS_BACKENDS.includes(value.trim())) {
-    return [{ path, value, message: `is not a secrets backend the MWAA guide documents; allowed: ${SECRETS_BACKENDS.join(" or ")}` }];
+  const secretsOption = SECRETS_BACKEND_OPTIONS.includes(option) || SECRETS_KWARGS_OPTIONS.includes(option);
+  if (secretsOption && secretsBackend === "secretsmanager") {
+    return [{ path, value, message: "is set by secrets.backend = secretsmanager, with secrets.connectionsPrefix and secrets.variablesPrefix; remove it" }];
+  }
+  if (SECRETS_BACKEND_OPTIONS.includes(option) && value.trim() === SECRETS_MANAGER_BACKEND) {
+    return [{
+      path,
+      value,
+      message:
+        "set secrets.backend to secretsmanager instead (with secrets.connectionsPrefix and secrets.variablesPrefix): it also gives the execution role read access to exactly those secrets, the secretsmanager endpoint a private network needs, and decryption through Secrets Manager; remove the option",
+    }];
+  }
+  if (SECRETS_BACKEND_OPTIONS.includes(option) && value.trim() !== PARAMETER_STORE_BACKEND) {
+    return [{ path, value, message: `is not a secrets backend the MWAA guide documents; allowed: ${PARAMETER_STORE_BACKEND}, or secrets.backend = secretsmanager for AWS Secrets Manager` }];
   }
   if (SECRETS_KWARGS_OPTIONS.includes(option)) return backendKwargsProblems(path, value, account);
   return [];

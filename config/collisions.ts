@@ -17,6 +17,7 @@ import {
   stateKeyAlias,
 } from "./names";
 import { Problem } from "./rules";
+import { prefixesOverlap } from "./secrets";
 
 /**
  * Names two environments must not share. Each environment claims names (buckets, roles, key
@@ -99,6 +100,7 @@ export function crossEnvironmentCollisions(files: readonly EnvironmentFile[]): F
       }
       const overlap = logGroupOverlap(a, b.config);
       if (overlap) problems.push({ file: b.file, problem: overlap });
+      problems.push(...secretPrefixOverlaps(a, b.config).map((problem) => ({ file: b.file, problem })));
     }
   }
   return problems;
@@ -216,4 +218,28 @@ function logGroupOverlap(earlier: EnvironmentFile, later: EnvironmentConfig): Pr
       `${where}: the execution role and key of '${shorter}', scoped to the log groups ${prefix}*, would reach the log groups of '${longer}' too; ` +
       "rename one so that neither name starts with the other followed by '-'",
   };
+}
+
+/**
+ * Each environment's execution role reads the secrets under its own prefixes (`<prefix>/*`). In one
+ * account and Region, two environments whose prefixes are equal, or one inside the other, would
+ * read each other's connections and variables.
+ */
+function secretPrefixOverlaps(earlier: EnvironmentFile, later: EnvironmentConfig): Problem[] {
+  const [mine, theirs] = [later.secrets, earlier.config.secrets];
+  if (earlier.config.account !== later.account || earlier.config.region !== later.region) return [];
+  if (mine.backend !== "secretsmanager" || theirs.backend !== "secretsmanager") return [];
+  const fields = (secrets: { connectionsPrefix: string; variablesPrefix: string }) => [
+    { field: "secrets.connectionsPrefix", prefix: secrets.connectionsPrefix },
+    { field: "secrets.variablesPrefix", prefix: secrets.variablesPrefix },
+  ];
+  return fields(mine).flatMap(({ field, prefix }) =>
+    fields(theirs)
+      .filter((other) => prefixesOverlap(prefix, other.prefix))
+      .map((other) => ({
+        path: field,
+        value: prefix,
+        message: `overlaps ${other.field} '${other.prefix}' of ${earlier.file}, in the same account and Region: each environment's execution role would read the other's secrets; give each environment its own prefixes (the default is airflow/<name>/connections and airflow/<name>/variables)`,
+      })),
+  );
 }

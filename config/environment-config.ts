@@ -2,9 +2,10 @@ import { AirflowArtifacts } from "./airflow-artifacts";
 import { DEFAULT_WORKERS, MICRO_CLASS, SCHEDULERS, WEBSERVERS } from "./mwaa-limits";
 import { defaultDagBucketName, defaultStateBucketName } from "./names";
 import { ParsedConfig } from "./schema";
+import { resolveSecrets, SecretsConfig } from "./secrets";
 
 /** One environment's validated config, every default resolved. What stacks and modules receive. */
-export interface EnvironmentConfig extends Omit<ParsedConfig, "airflow" | "storage" | "state" | "$schema"> {
+export interface EnvironmentConfig extends Omit<ParsedConfig, "airflow" | "storage" | "state" | "secrets" | "$schema"> {
   readonly airflow: ParsedConfig["airflow"] & {
     readonly schedulers: number;
     readonly minWorkers: number;
@@ -14,6 +15,8 @@ export interface EnvironmentConfig extends Omit<ParsedConfig, "airflow" | "stora
   };
   readonly storage: { readonly dagBucketName: string; readonly accessLogRetentionDays: number };
   readonly state: S3StateConfig | HcpStateConfig;
+  /** Where Airflow reads connections and variables, prefixes resolved. */
+  readonly secrets: SecretsConfig;
   /**
    * The files of `airflow/<env>/`, staged for upload; absent when the environment has no such
    * folder. Set by the synth (stacks/synthesize.ts), never by a config file.
@@ -61,6 +64,7 @@ export function resolveConfig(parsed: ParsedConfig): EnvironmentConfig {
         config.storage.dagBucketName ?? defaultDagBucketName(config.name, config.account, config.region),
     },
     state: resolveState(config),
+    secrets: resolveSecrets(config.name, config.secrets),
   };
 }
 

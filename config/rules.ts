@@ -14,7 +14,9 @@ import {
   WEBSERVERS,
 } from "./mwaa-limits";
 import { accessLogBucketName, defaultDagBucketName, defaultStateBucketName, stateAccessLogBucketName } from "./names";
+import { rolesProblems } from "./roles";
 import { s3BucketNameProblems } from "./s3-bucket-name";
+import { secretsProblems } from "./secrets";
 import { DEFAULT_STATE_BACKEND } from "./schema";
 
 /**
@@ -52,7 +54,9 @@ export function crossFieldProblems(raw: unknown, policy: AcknowledgementPolicy):
     ...bucketNameProblems(config),
     ...stateProblems(config),
     ...acknowledgementProblems(asObject(config.guardrails).acknowledgements, config.name, policy),
-    ...airflowOptionProblems(asObject(config.airflow).configurationOptions, config.account, asObject(config.airflow).version),
+    ...airflowOptionProblems(asObject(config.airflow).configurationOptions, config.account, asObject(config.airflow).version, asObject(config.secrets).backend),
+    ...rolesProblems(config),
+    ...secretsProblems(config),
   ];
 }
 

@@ -22,6 +22,8 @@ import {
   WEBSERVERS,
   WORKER_REPLACEMENT_STRATEGIES,
 } from "./mwaa-limits";
+import { rolesSchema } from "./roles";
+import { secretsSchema } from "./secrets";
 
 /**
  * The shape of one environment's config file, field by field, and its documentation: each field's
@@ -307,6 +309,8 @@ export const environmentConfigSchema = z.strictObject({
   storage: storage.default(storage.parse({})),
   state: state.default(state.parse({})),
   guardrails: guardrails.default({ acknowledgements: [] }),
+  roles: rolesSchema.default(rolesSchema.parse({})),
+  secrets: secretsSchema.default(secretsSchema.parse({})),
   tags: z.record(z.string(), z.string()).meta({
     description:
       "Tags on every resource, through the provider's `default_tags`; `MwaaEnvironment` (the name) and `ManagedBy` are added by the app.",

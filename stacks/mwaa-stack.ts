@@ -2,6 +2,7 @@ import { S3Object } from "@cdktf/provider-aws/lib/s3-object";
 import { TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { EnvironmentConfig } from "../config/environment-config";
+import { secretPrefixes } from "../config/secrets";
 import {
   accessLogBucketName,
   airflowLogGroupPrefix,
@@ -12,7 +13,9 @@ import {
 } from "../config/names";
 import { AirflowObjects } from "../modules/airflow/airflow-objects";
 import { MwaaEnvironment, PinnedObject } from "../modules/airflow/mwaa-environment";
+import { secretsManagerOptions } from "../modules/airflow/secrets-manager-backend";
 import { CustomerManagedKey } from "../modules/encryption/customer-managed-key";
+import { policyDocumentStatements } from "../modules/iam/config-statements";
 import { MwaaExecutionRole } from "../modules/iam/mwaa-execution-role";
 import { AirflowLogGroups } from "../modules/observability/airflow-log-groups";
 import { EncryptedBucket } from "../modules/storage/encrypted-bucket";
@@ -46,7 +49,7 @@ export class MwaaStack extends EnvironmentStack {
       subnetIds: networkState.getList(NETWORK_OUTPUTS.subnetIds),
       securityGroupId: networkState.getString(NETWORK_OUTPUTS.mwaaSecurityGroupId),
     };
-    const { name, account, region, airflow, logging } = config;
+    const { name, account, region, airflow, logging, secrets } = config;
     const logGroupPrefix = airflowLogGroupPrefix(name);
 
     this.key = new CustomerManagedKey(this, "environment-key", {
@@ -87,6 +90,9 @@ export class MwaaStack extends EnvironmentStack {
       dagBucketArn: this.dagBucket.arn,
       kmsKeyArn: this.key.arn,
       logGroupNamePrefix: logGroupPrefix,
+      roleSettings: config.roles,
+      secrets: secrets.backend === "secretsmanager" ? { prefixes: secretPrefixes(secrets), kmsKeyArn: secrets.kmsKeyArn ?? this.key.arn } : undefined,
+      additionalStatements: policyDocumentStatements(config.roles.executionRoleStatements),
     });
 
     if (config.artifacts) {
@@ -97,6 +103,8 @@ export class MwaaStack extends EnvironmentStack {
         dependsOn: this.dagBucket.settings,
       });
     }
+    // secrets.backend's options; validation refuses the config's own secrets options beside them.
+    const configurationOptions = { ...airflow.configurationOptions, ...(secrets.backend === "secretsmanager" ? secretsManagerOptions(secrets) : {}) };
     const pinned = (object: S3Object | undefined): PinnedObject | undefined => object && { key: object.key, versionId: object.versionId };
 
     this.environment = new MwaaEnvironment(this, "airflow", {
@@ -115,13 +123,13 @@ export class MwaaStack extends EnvironmentStack {
       weeklyMaintenanceWindowStart: airflow.weeklyMaintenanceWindowStart,
       workerReplacementStrategy: airflow.workerReplacementStrategy,
       airflowConfigurationOptions: Object.fromEntries(
-        Object.entries(airflow.configurationOptions).map(([key, value]) => [terraformLiteral(key), terraformLiteral(value)]),
+        Object.entries(configurationOptions).map(([key, value]) => [terraformLiteral(key), terraformLiteral(value)]),
       ),
       requirements: pinned(this.airflowObjects?.requirements),
       plugins: pinned(this.airflowObjects?.plugins),
       startupScript: pinned(this.airflowObjects?.startup),
       // The DAGs too: an environment that starts before its DAGs are uploaded runs without them.
-      dependsOn: [...this.logGroups.all, this.executionRole.policy, ...(this.airflowObjects?.dags ?? [])],
+      dependsOn: [...this.logGroups.all, ...this.executionRole.policies, ...(this.airflowObjects?.dags ?? [])],
       preventDestroy: config.protectFromDestroy,
     });
 

@@ -2,8 +2,10 @@ import { TerraformOutput } from "cdktf";
 import { Construct } from "constructs";
 import { EnvironmentConfig } from "../config/environment-config";
 import { flowLogGroupName, flowLogsRoleName, networkLogsKeyAlias } from "../config/names";
+import { secretPrefixes } from "../config/secrets";
 import { CustomerManagedKey } from "../modules/encryption/customer-managed-key";
 import { PrivateNetwork } from "../modules/network/private-network";
+import { SecretsManagerEndpoint } from "../modules/network/secrets-manager-endpoint";
 import { EndpointSecurityGroup, MwaaSecurityGroup } from "../modules/network/security-groups";
 import { VpcEndpoints } from "../modules/network/vpc-endpoints";
 import { VpcFlowLogs } from "../modules/observability/vpc-flow-logs";
@@ -53,6 +55,17 @@ export class NetworkStack extends EnvironmentStack {
       securityGroupId: endpointSecurityGroup.id,
       namePrefix: name,
     });
+    if (config.secrets.backend === "secretsmanager") {
+      new SecretsManagerEndpoint(this, "secrets-manager-endpoint", {
+        account,
+        region,
+        secretPrefixes: secretPrefixes(config.secrets),
+        vpcId,
+        subnetIds: privateNetwork.subnets.map((s) => s.id),
+        securityGroupId: endpointSecurityGroup.id,
+        namePrefix: name,
+      });
+    }
     mwaaSecurityGroup.allowHttpsToPrefixList(
       endpoints.s3PrefixListId,
       "HTTPS to S3 through the gateway endpoint: DAGs, requirements, ECR image layers",
@@ -76,6 +89,7 @@ export class NetworkStack extends EnvironmentStack {
       kmsKeyArn: flowLogsKey.arn,
       retentionInDays: network.flowLogRetentionDays,
       roleName: flowLogsRoleName(name),
+      roleSettings: config.roles,
       preventDestroy: config.protectFromDestroy,
     });
 

@@ -19,11 +19,28 @@ describe("Airflow configuration options that reveal secrets or read them elsewhe
         "core.default_timezone": "utc",
         "webserver.expose_config": "False",
         "core.hide_sensitive_var_conn_fields": "true",
-        "secrets.backend": "airflow.providers.amazon.aws.secrets.secrets_manager.SecretsManagerBackend",
-        "secrets.backend_kwargs": '{"connections_prefix": "airflow/connections", "variables_prefix": "arn:aws:secretsmanager:eu-west-1:111122223333:secret:airflow/variables"}',
+        "secrets.backend": "airflow.providers.amazon.aws.secrets.systems_manager.SystemsManagerParameterStoreBackend",
+        "secrets.backend_kwargs": '{"connections_prefix": "/airflow/connections", "variables_prefix": "arn:aws:ssm:eu-west-1:111122223333:parameter/airflow/variables"}',
       }),
     ).toEqual([]);
   });
+
+  it("refuses the Secrets Manager backend set by hand, pointing at secrets.backend, which also grants the role and opens the endpoint", () => {
+    const problems = withOptions({ "secrets.backend": "airflow.providers.amazon.aws.secrets.secrets_manager.SecretsManagerBackend" });
+    expect(problems).toEqual([expect.stringMatching(/^airflow\.configurationOptions\.secrets\.backend: got .*; set secrets\.backend to secretsmanager instead .*; remove the option$/)]);
+  });
+
+  it.each(["secrets.backend", "secrets.backend_kwargs", "workers.secrets_backend", "workers.secrets_backend_kwargs"])(
+    "refuses %s beside secrets.backend = secretsmanager, which sets the backend itself",
+    (option) => {
+      const problems = problemsAfter((raw) => {
+        raw.airflow.version = AIRFLOW_3;
+        raw.secrets = { backend: "secretsmanager" };
+        raw.airflow.configurationOptions = { [option]: option.endsWith("kwargs") ? '{"connections_prefix": "elsewhere"}' : "airflow.providers.amazon.aws.secrets.systems_manager.SystemsManagerParameterStoreBackend" };
+      });
+      expect(problems).toEqual([expect.stringMatching(new RegExp(`^airflow\\.configurationOptions\\.${option.replace(/\./g, "\\.")}: got .*; is set by secrets\\.backend = secretsmanager`))]);
+    },
+  );
 
   it.each([
     ["webserver.expose_config", "true", /shows Airflow's configuration, secrets included, to every UI user; allowed: false or non-sensitive-only/],

@@ -67,15 +67,14 @@ function withAcknowledgement(raw: Record<string, any>) {
 
 function inject(raw: Record<string, any>, slot: Slot, payload: string): string {
   let target = raw;
-  for (const segment of slot.kind === "key" ? slot.path : slot.path.slice(0, -1)) {
-    target[segment as string] ??= typeof segment === "number" ? [] : {};
+  const containers = slot.kind === "key" ? slot.path : slot.path.slice(0, -1);
+  containers.forEach((segment, index) => {
+    // What is missing is made as what holds the next segment: a list for an index, else an object.
+    target[segment as string] ??= typeof slot.path[index + 1] === "number" ? [] : {};
     target = target[segment as string];
-  }
-  if (slot.kind === "key") {
-    target[payload] = "x";
-    return slot.path.join(".");
-  }
-  target[slot.path[slot.path.length - 1] as string] = payload;
+  });
+  if (slot.kind === "key") target[payload] = "x";
+  else target[slot.path[slot.path.length - 1] as string] = payload;
   return slot.path.map((s) => (typeof s === "number" ? `[${s}]` : s)).join(".").replace(/\.\[/g, "[");
 }
 

@@ -1,10 +1,12 @@
-import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import { DataAwsIamPolicyDocument, DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { Construct } from "constructs";
 import { partitionOf } from "../../config/names";
+import { SECRET_READ_ACTIONS, secretArnPattern } from "../airflow/secrets-manager-backend";
 import { ENVIRONMENT_BUCKET_ACTIONS } from "../network/s3-endpoint-access";
-import { allow, deny, forPrincipals, fromSource } from "./policy-statements";
+import { allow, Condition, deny, forPrincipals, fromSource } from "./policy-statements";
+import { projectRole, RoleSettings } from "./project-role";
 import { MWAA_SERVICE_PRINCIPALS } from "./service-principals";
 
 export interface MwaaExecutionRoleProps {
@@ -17,6 +19,23 @@ export interface MwaaExecutionRoleProps {
   readonly kmsKeyArn: string;
   /** `airflow-<env>-`: the log groups the environment writes to. */
   readonly logGroupNamePrefix: string;
+  /** The organisation's boundary and path for the role. @default none: IAM's defaults */
+  readonly roleSettings?: RoleSettings;
+  /**
+   * The Secrets Manager prefixes Airflow reads connections and variables from, and the key that
+   * encrypts those secrets. @default none: the role reads no secret
+   */
+  readonly secrets?: EnvironmentSecrets;
+  /**
+   * Statements for what the DAGs need beyond MWAA's own policy (config `roles.executionRoleStatements`),
+   * in their own inline policy `dag-permissions`. @default none
+   */
+  readonly additionalStatements?: DataAwsIamPolicyDocumentStatement[];
+}
+
+export interface EnvironmentSecrets {
+  readonly prefixes: readonly string[];
+  readonly kmsKeyArn: string;
 }
 
 /**
@@ -24,7 +43,9 @@ export interface MwaaExecutionRoleProps {
  * a customer-managed key and nothing broader: metrics of this environment, read-only access to this
  * bucket, this environment's log groups, MWAA's Celery queues, and this key only through SQS and S3.
  * No `kms:PutKeyPolicy`, no `iam:PassRole`, no `service:*` action. Only MWAA may assume it, and only
- * for this environment of this account (confused-deputy conditions).
+ * for this environment of this account (confused-deputy conditions). With the Secrets Manager
+ * backend, it reads the secrets under the environment's prefixes and nothing else; statements from
+ * config go in a policy of their own, judged by the same guardrails.
  */
 export class MwaaExecutionRole extends Construct {
   readonly role: IamRole;
@@ -33,6 +54,10 @@ export class MwaaExecutionRole extends Construct {
   readonly permissions: DataAwsIamPolicyDocument;
   /** The inline policy; the environment must depend on it, or MWAA starts without permissions. */
   readonly policy: IamRolePolicy;
+  /** The statements from config, when there are any. */
+  readonly additionalPermissions?: DataAwsIamPolicyDocument;
+  /** Every inline policy of the role: the environment depends on each. */
+  readonly policies: IamRolePolicy[];
 
   constructor(scope: Construct, id: string, props: MwaaExecutionRoleProps) {
     super(scope, id);
@@ -49,7 +74,7 @@ export class MwaaExecutionRole extends Construct {
       ],
     });
 
-    this.role = new IamRole(this, "role", {
+    this.role = projectRole(this, "role", props.roleSettings ?? {}, {
       name: props.roleName,
       description: "Execution role of the MWAA environment",
       assumeRolePolicy: this.trustPolicy.json,
@@ -106,6 +131,7 @@ export class MwaaExecutionRole extends Construct {
             },
           ],
         ),
+        ...(props.secrets ? secretStatements(props.secrets, partition, region, account) : []),
       ],
     });
 
@@ -114,5 +140,35 @@ export class MwaaExecutionRole extends Construct {
       role: this.role.name,
       policy: this.permissions.json,
     });
+    this.policies = [this.policy];
+
+    if (props.additionalStatements && props.additionalStatements.length > 0) {
+      this.additionalPermissions = new DataAwsIamPolicyDocument(this, "dag-permissions", { statement: props.additionalStatements });
+      this.policies.push(
+        new IamRolePolicy(this, "dag-policy", {
+          name: "dag-permissions",
+          role: this.role.name,
+          policy: this.additionalPermissions.json,
+        }),
+      );
+    }
   }
+}
+
+/**
+ * Reading this environment's secrets: GetSecretValue and DescribeSecret on the secrets under its
+ * prefixes only, and kms:Decrypt of their key only when Secrets Manager asks on the role's behalf
+ * (kms:ViaService) for one of those secrets (the SecretARN encryption context Secrets Manager
+ * binds to each secret's data key). No ListSecrets: the backend reads secrets by name.
+ */
+function secretStatements(secrets: EnvironmentSecrets, partition: string, region: string, account: string): DataAwsIamPolicyDocumentStatement[] {
+  const arns = secrets.prefixes.map((prefix) => secretArnPattern(partition, region, account, prefix));
+  const throughSecretsManager: Condition[] = [
+    { test: "StringEquals", variable: "kms:ViaService", values: [`secretsmanager.${region}.amazonaws.com`] },
+    { test: "StringLike", variable: "kms:EncryptionContext:SecretARN", values: arns },
+  ];
+  return [
+    allow("ReadEnvironmentSecrets", [...SECRET_READ_ACTIONS], arns),
+    allow("DecryptEnvironmentSecretsThroughSecretsManager", ["kms:Decrypt"], [secrets.kmsKeyArn], throughSecretsManager),
+  ];
 }

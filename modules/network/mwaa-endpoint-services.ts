@@ -22,3 +22,13 @@ export const S3_GATEWAY_ENDPOINT_SERVICE = "s3";
 export function endpointServiceName(region: string, service: string): string {
   return `com.amazonaws.${region}.${service}`;
 }
+
+/**
+ * The interface endpoint Airflow needs when it reads connections and variables from AWS Secrets
+ * Manager (config `secrets.backend`): a private network has no other way to the service (MWAA
+ * guide, "Configuring an Apache Airflow connection using a Secrets Manager secret"; Secrets Manager
+ * guide, "Using an AWS Secrets Manager VPC endpoint"). Not one of the endpoints every environment
+ * needs: the secrets it reaches are this account's, so its policy names them (VPC.ENDPOINT_POLICIES
+ * holds an endpoint to such a service to this account).
+ */
+export const SECRETS_MANAGER_ENDPOINT_SERVICE = "secretsmanager";

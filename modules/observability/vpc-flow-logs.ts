@@ -6,6 +6,7 @@ import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { Construct } from "constructs";
 import { partitionOf } from "../../config/names";
 import { allow, forPrincipals, fromSource } from "../iam/policy-statements";
+import { projectRole, RoleSettings } from "../iam/project-role";
 import { VPC_FLOW_LOGS_SERVICE_PRINCIPALS } from "../iam/service-principals";
 
 export interface VpcFlowLogsProps {
@@ -17,6 +18,8 @@ export interface VpcFlowLogsProps {
   readonly kmsKeyArn: string;
   readonly retentionInDays: number;
   readonly roleName: string;
+  /** The organisation's boundary and path for the delivery role. @default none: IAM's defaults */
+  readonly roleSettings?: RoleSettings;
   /** @default true */
   readonly preventDestroy?: boolean;
 }
@@ -52,7 +55,7 @@ export class VpcFlowLogs extends Construct {
         ),
       ],
     });
-    this.role = new IamRole(this, "role", {
+    this.role = projectRole(this, "role", props.roleSettings ?? {}, {
       name: props.roleName,
       description: "Lets VPC Flow Logs deliver to its one log group",
       assumeRolePolicy: trust.json,

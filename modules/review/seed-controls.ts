@@ -36,7 +36,7 @@ export const SEED_CONTROLS: readonly PlaybookControl[] = [
   {
     control: "3. Least-privilege execution role",
     how: "The MWAA guide's customer-managed-key policy scoped to this environment, bucket, log groups, queues and key, judged as IAM evaluates it; every policy readable; trust only MWAA's services, conditioned on aws:SourceAccount and aws:SourceArn.",
-    rules: ["MWAA.OWN_RESOURCES", "IAM.NO_WILDCARD_ACTIONS", "IAM.WILDCARD_RESOURCES", "IAM.NO_PASS_ROLE", "IAM.NO_ADMIN_POLICY", "IAM.NO_KEY_ADMINISTRATION", "IAM.UNVERIFIABLE_POLICY", "IAM.TRUSTED_PRINCIPALS", "IAM.CONFUSED_DEPUTY", "IAM.OWN_ACCOUNT_GRANTS"],
+    rules: ["MWAA.OWN_RESOURCES", "IAM.SECRETS_SCOPE", "IAM.NO_WILDCARD_ACTIONS", "IAM.WILDCARD_RESOURCES", "IAM.NO_PASS_ROLE", "IAM.NO_ADMIN_POLICY", "IAM.NO_KEY_ADMINISTRATION", "IAM.UNVERIFIABLE_POLICY", "IAM.TRUSTED_PRINCIPALS", "IAM.CONFUSED_DEPUTY", "IAM.OWN_ACCOUNT_GRANTS"],
     requires: ["MWAA.OWN_RESOURCES", "IAM.TRUSTED_PRINCIPALS", "IAM.CONFUSED_DEPUTY", "IAM.NO_WILDCARD_ACTIONS"],
   },
   {

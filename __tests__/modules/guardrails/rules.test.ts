@@ -67,6 +67,7 @@ const VIOLATIONS: Record<string, [keyof Stacks, (s: StackJson) => void, RegExp]>
   "IAM.OWN_ACCOUNT_GRANTS": ["mwaa", (s) => doc(s, "environment-key/policy").statement.push({ sid: "Share", effect: "Allow", actions: ["kms:Decrypt"], resources: ["*"], principals: [{ type: "AWS", identifiers: ["arn:aws:iam::444455556666:root"] }] }), /environment-key\/key/],
   "IAM.CONFUSED_DEPUTY": ["mwaa", (s) => delete doc(s, "execution-role/trust-policy").statement[0].condition, /execution-role\/role/],
   "IAM.TRUSTED_PRINCIPALS": ["mwaa", (s) => doc(s, "execution-role/trust-policy").statement[0].principals.push({ type: "AWS", identifiers: ["arn:aws:iam::444455556666:root"] }), /execution-role\/role/],
+  "IAM.SECRETS_SCOPE": ["mwaa", (s) => doc(s, "execution-role/permissions").statement.push({ effect: "Allow", actions: ["secretsmanager:GetSecretValue"], resources: ["arn:aws:secretsmanager:eu-west-1:111122223333:secret:*"] }), /execution-role\/policy/],
   "IAM.UNVERIFIABLE_POLICY": ["mwaa", (s) => (first(s, "aws_iam_role_policy").policy = '${jsonencode({"Statement" = [{"Effect" = "Allow", "Action" = "*", "Resource" = "*"}]})}'), /execution-role\/policy/],
   "SG.NO_OPEN_INGRESS": ["network", (s) => (byPath(s, "aws_vpc_security_group_ingress_rule", "webserver-from-network-1").cidr_ipv4 = "0::0/0"), /webserver-from-network-1/],
   "SG.NO_INTERNET_EGRESS": ["network", (s) => (byPath(s, "aws_vpc_security_group_egress_rule", "mwaa-security-group/to-vpc").cidr_ipv4 = "128.0.0.0/1"), /mwaa-security-group\/to-vpc/],

@@ -296,3 +296,39 @@ describe("policy documents", () => {
     expect(JSON.stringify(deployerPolicies(exampleConfig()))).toBe(JSON.stringify(deployerPolicies(exampleConfig())));
   });
 });
+
+describe("the deployer of an environment with the organisation's roles and the Secrets Manager backend", () => {
+  const BOUNDARY = "arn:aws:iam::111122223333:policy/org/mwaa-boundary";
+  const organised = exampleConfig((raw) => {
+    raw.roles = { permissionsBoundaryArn: BOUNDARY, path: "/mwaa/" };
+    raw.secrets = { backend: "secretsmanager" };
+  });
+  const statements = allStatements(organised);
+
+  it("names the roles under their path", () => {
+    const roleArns = [...new Set(statements.flatMap((s) => s.Resource).filter((arn) => arn.includes(":role/") && !arn.includes("aws-service-role")))].sort();
+    expect(roleArns).toEqual([`arn:aws:iam::111122223333:role/mwaa/${executionRoleName("example")}`, `arn:aws:iam::111122223333:role/mwaa/${flowLogsRoleName("example")}`]);
+  });
+
+  it("creates a role, sets its boundary and puts its policies only with the organisation's boundary, and never removes it", () => {
+    const granting = ["iam:CreateRole", "iam:PutRolePermissionsBoundary", "iam:PutRolePolicy"];
+    const withGranting = statements.filter((s) => s.Action.some((a) => granting.includes(a)));
+    expect(withGranting.map((s) => [s.Sid, s.Action, s.Condition])).toEqual([
+      ["FlowLogsRoleWithBoundary", granting, { StringEquals: { "iam:PermissionsBoundary": BOUNDARY } }],
+      ["ExecutionRoleWithBoundary", granting, { StringEquals: { "iam:PermissionsBoundary": BOUNDARY } }],
+    ]);
+    expect(withAction(statements, "iam:DeleteRolePermissionsBoundary")).toEqual([]);
+    expect(statements.flatMap((s) => unsupportedConditions(s).map((u) => `${s.Sid}: ${u}`))).toEqual([]);
+  });
+
+  it("without a boundary, neither sets nor removes one", () => {
+    expect(withAction(allStatements(s3State), "iam:PutRolePermissionsBoundary")).toEqual([]);
+    expect(withAction(allStatements(s3State), "iam:DeleteRolePermissionsBoundary")).toEqual([]);
+  });
+
+  it("may create the secretsmanager endpoint beside the network stack's others", () => {
+    const services = withAction(policyOf(organised, "example-network"), "ec2:CreateVpcEndpoint").flatMap((s) => s.Condition?.StringEquals?.["ec2:VpceServiceName"] ?? []);
+    expect(services).toContain("com.amazonaws.eu-west-1.secretsmanager");
+    expect(JSON.stringify(allStatements(s3State))).not.toContain("secretsmanager");
+  });
+});

@@ -3,6 +3,7 @@ import { dataLifecycleKeepsData } from "./data/lifecycle-keeps-data";
 import { dataPreventDestroy } from "./data/prevent-destroy";
 import { iamConfusedDeputy } from "./iam/confused-deputy";
 import { iamOwnAccountGrants } from "./iam/own-account-grants";
+import { iamSecretsScope } from "./iam/secrets-scope";
 import { iamNoAdminAccess } from "./iam/no-admin-access";
 import { iamNoKeyPolicyChanges } from "./iam/no-key-policy-changes";
 import { iamNoPassRole } from "./iam/no-pass-role";
@@ -84,6 +85,7 @@ export const RULES: readonly Rule[] = [
   iamOwnAccountGrants,
   iamTrustedPrincipals,
   iamUnverifiablePolicy,
+  iamSecretsScope,
   sgNoOpenIngress,
   sgNoInternetEgress,
   sgDescriptions,

@@ -1,4 +1,4 @@
-import { endpointServiceName, MWAA_INTERFACE_ENDPOINT_SERVICES, S3_GATEWAY_ENDPOINT_SERVICE } from "../../network/mwaa-endpoint-services";
+import { endpointServiceName, MWAA_INTERFACE_ENDPOINT_SERVICES, S3_GATEWAY_ENDPOINT_SERVICE, SECRETS_MANAGER_ENDPOINT_SERVICE } from "../../network/mwaa-endpoint-services";
 import { allow, PolicyStatement } from "./policy-document";
 import { DeployerScope, regionalArn, requestTagged, resourceTagged } from "./scope";
 
@@ -28,9 +28,13 @@ const NEW_RESOURCES = [
   { sid: "CreateTaggedMwaaEndpoints", actions: ["CreateVpcEndpoint"], types: ["vpc-endpoint"] },
 ];
 
-/** The endpoint services the network stack connects: MWAA's interface endpoints and the S3 gateway. */
-function endpointServices(region: string): string[] {
-  return [...MWAA_INTERFACE_ENDPOINT_SERVICES, S3_GATEWAY_ENDPOINT_SERVICE].map((service) => endpointServiceName(region, service));
+/**
+ * The endpoint services the network stack connects: MWAA's interface endpoints, the S3 gateway,
+ * and Secrets Manager when Airflow reads secrets there.
+ */
+function endpointServices(scope: DeployerScope): string[] {
+  const secrets = scope.config.secrets.backend === "secretsmanager" ? [SECRETS_MANAGER_ENDPOINT_SERVICE] : [];
+  return [...MWAA_INTERFACE_ENDPOINT_SERVICES, S3_GATEWAY_ENDPOINT_SERVICE, ...secrets].map((service) => endpointServiceName(scope.region, service));
 }
 
 /** Create calls that carry the new resource's tags, as `ec2:CreateAction` names them. */
@@ -48,7 +52,7 @@ export function networkStatements(scope: DeployerScope): PolicyStatement[] {
         actions.map((action) => `ec2:${action}`),
         arns(types),
         types.includes("vpc-endpoint")
-          ? { StringEquals: { ...requestTagged(scope).StringEquals, "ec2:VpceServiceName": endpointServices(scope.region) } }
+          ? { StringEquals: { ...requestTagged(scope).StringEquals, "ec2:VpceServiceName": endpointServices(scope) } }
           : requestTagged(scope),
       ),
     ),

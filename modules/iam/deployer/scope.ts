@@ -1,6 +1,7 @@
 import { EnvironmentConfig } from "../../../config/environment-config";
 import { partitionOf } from "../../../config/names";
 import { APP_TAG_KEYS } from "../../../config/rules";
+import { roleArnOf } from "../project-role";
 import { PolicyCondition } from "./policy-document";
 
 /**
@@ -29,9 +30,9 @@ export function regionalArn(scope: DeployerScope, service: string, resource: str
   return `arn:${scope.partition}:${service}:${scope.region}:${scope.account}:${resource}`;
 }
 
-/** An IAM role of the account, by name (IAM is global: no Region). */
+/** An IAM role of the environment, by name, under the environment's role path (IAM is global: no Region). */
 export function roleArn(scope: DeployerScope, roleName: string): string {
-  return `arn:${scope.partition}:iam::${scope.account}:role/${roleName}`;
+  return roleArnOf(scope.partition, scope.account, roleName, scope.config.roles.path);
 }
 
 /** A log group by name, and its streams (IAM authorizes some log actions on `log-group:<name>:*`). */
