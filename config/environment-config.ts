@@ -1,10 +1,11 @@
 import { AirflowArtifacts } from "./airflow-artifacts";
+import { AuditConfig, resolveAudit } from "./audit";
 import { MICRO_CLASS, SCHEDULERS, WEBSERVERS } from "./mwaa-limits";
 import { defaultDagBucketName, defaultStateBucketName } from "./names";
 import { ParsedConfig } from "./schema";
 
 /** One environment's validated config, every default resolved. What stacks and modules receive. */
-export interface EnvironmentConfig extends Omit<ParsedConfig, "airflow" | "storage" | "state" | "$schema"> {
+export interface EnvironmentConfig extends Omit<ParsedConfig, "airflow" | "storage" | "state" | "audit" | "$schema"> {
   readonly airflow: ParsedConfig["airflow"] & {
     readonly schedulers: number;
     readonly minWorkers: number;
@@ -14,6 +15,8 @@ export interface EnvironmentConfig extends Omit<ParsedConfig, "airflow" | "stora
   };
   readonly storage: { readonly dagBucketName: string; readonly accessLogRetentionDays: number };
   readonly state: S3StateConfig | HcpStateConfig;
+  /** Playbook control 4: no trail, a trail of the environment's own, or the account's existing one. */
+  readonly audit: AuditConfig;
   /**
    * The files of `airflow/<env>/`, staged for upload; absent when the environment has no such
    * folder. Set by the synth (stacks/synthesize.ts), never by a config file.
@@ -61,6 +64,7 @@ export function resolveConfig(parsed: ParsedConfig): EnvironmentConfig {
         config.storage.dagBucketName ?? defaultDagBucketName(config.name, config.account, config.region),
     },
     state: resolveState(config),
+    audit: resolveAudit(config.audit),
   };
 }
 

@@ -15,6 +15,7 @@ import {
   WEBSERVERS,
   WORKER_REPLACEMENT_STRATEGIES,
 } from "./mwaa-limits";
+import { AUDIT_FIELDS } from "./audit";
 
 /**
  * The config reference: every field, what it does, what is allowed and its default. Validation
@@ -219,6 +220,7 @@ export const CONFIG_FIELDS: Record<string, FieldDoc> = {
     allowed: "a whole number of at least 1",
     default: "365",
   },
+  ...AUDIT_FIELDS,
   "guardrails.acknowledgements": {
     description:
       "Reviewed exceptions to guardrail rules. A violation they cover shows as ACKNOWLEDGED in cdktf.out/REVIEW.md instead of failing the synth, until it expires. Each must waive at least one current violation: one that matches none fails the synth (GUARDRAILS.ACKNOWLEDGEMENT_MATCHES).",

@@ -1,5 +1,6 @@
 import { AcknowledgementPolicy, acknowledgementProblems } from "./acknowledgements";
 import { airflowOptionProblems } from "./airflow-options";
+import { auditProblems } from "./audit";
 import { cidrContains, cidrsOverlap, Ipv4Cidr, parseCidr } from "./cidr";
 import {
   CIDR_PREFIX,
@@ -50,6 +51,7 @@ export function crossFieldProblems(raw: unknown, policy: AcknowledgementPolicy):
     ...stateProblems(config),
     ...acknowledgementProblems(asObject(config.guardrails).acknowledgements, config.name, policy),
     ...airflowOptionProblems(asObject(config.airflow).configurationOptions, config.account, asObject(config.airflow).version),
+    ...auditProblems(config),
   ];
 }
 

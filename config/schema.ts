@@ -14,6 +14,7 @@ import {
   WEBSERVER_ACCESS_MODES,
   WORKER_REPLACEMENT_STRATEGIES,
 } from "./mwaa-limits";
+import { AUDIT_FIELDS, AUDIT_TRAIL_MODES, DEFAULT_TRAIL_LOG_RETENTION_DAYS, parseTopicArn, parseTrailArn } from "./audit";
 
 /**
  * The shape of one environment's config file, field by field. Rules that tie fields together
@@ -117,6 +118,15 @@ const state = z.strictObject({
     .default("app.terraform.io"),
 });
 
+/** Playbook control 4; `rules.ts` (config/audit.ts) ties each field to its mode and checks the ARNs' accounts. */
+const auditDoc = (field: string) => ({ description: AUDIT_FIELDS[field].description, allowed: AUDIT_FIELDS[field].allowed });
+const audit = z.strictObject({
+  trail: z.enum(AUDIT_TRAIL_MODES).default("none").meta(auditDoc("audit.trail")),
+  trailArn: z.string().refine((arn) => parseTrailArn(arn) !== undefined).optional().meta(auditDoc("audit.trailArn")),
+  logRetentionDays: retentionDays.default(DEFAULT_TRAIL_LOG_RETENTION_DAYS).meta(auditDoc("audit.logRetentionDays")),
+  alarmTopicArn: z.string().refine((arn) => parseTopicArn(arn) !== undefined).optional().meta(auditDoc("audit.alarmTopicArn")),
+});
+
 const acknowledgement = z.strictObject({
   rule: z.string(),
   resource: z.string().min(1),
@@ -140,6 +150,7 @@ export const environmentConfigSchema = z.strictObject({
   encryption: encryption.default(encryption.parse({})),
   storage: storage.default(storage.parse({})),
   state: state.default(state.parse({})),
+  audit: audit.default(audit.parse({})),
   guardrails: guardrails.default({ acknowledgements: [] }),
   tags: z.record(z.string(), z.string()),
 });
