@@ -1,3 +1,4 @@
+import { trailBucketName, trailKeyAlias, trailLogGroupName, trailLogsRoleName, trailName } from "./audit";
 import { EnvironmentConfig } from "./environment-config";
 import { AIRFLOW_LOG_TYPES } from "./mwaa-limits";
 import {
@@ -40,6 +41,7 @@ const IAM_ROLE: Namespace = { rule: "IAM role names are unique in an account, wh
 const KMS_ALIAS: Namespace = { rule: "KMS aliases are unique in an account and Region" };
 const LOG_GROUP: Namespace = { rule: "log group names are unique in an account and Region" };
 const HCP_WORKSPACE: Namespace = { rule: "workspace names are unique in an HCP Terraform organization" };
+const TRAIL: Namespace = { rule: "trail names are unique in an account and Region" };
 
 /** One name an environment claims. */
 interface Claim {
@@ -148,6 +150,16 @@ function claimedNames(config: EnvironmentConfig): Claim[] {
     ...AIRFLOW_LOG_TYPES.map(({ key, suffix }) => derived(LOG_GROUP, inRegion, airflowLogGroupName(name, key), `the Airflow ${suffix} log group`)),
     derived(LOG_GROUP, inRegion, flowLogGroupName(name), "the VPC flow-log group"),
   ];
+
+  if (config.audit.trail === "create") {
+    claims.push(
+      derived(S3_BUCKET, partition, trailBucketName(name, account, region), "the trail's bucket"),
+      derived(IAM_ROLE, inAccount, trailLogsRoleName(name), "the trail's CloudWatch Logs role"),
+      derived(KMS_ALIAS, inRegion, trailKeyAlias(name), "the trail key's alias"),
+      derived(LOG_GROUP, inRegion, trailLogGroupName(name), "the trail's log group"),
+      derived(TRAIL, inRegion, trailName(name), "the trail"),
+    );
+  }
 
   if (state.backend === "s3") {
     claims.push(

@@ -1,11 +1,12 @@
 import { AirflowArtifacts } from "./airflow-artifacts";
+import { AuditConfig, resolveAudit } from "./audit";
 import { DEFAULT_WORKERS, MICRO_CLASS, SCHEDULERS, WEBSERVERS } from "./mwaa-limits";
 import { defaultDagBucketName, defaultStateBucketName } from "./names";
 import { ParsedConfig } from "./schema";
 import { resolveSecrets, SecretsConfig } from "./secrets";
 
 /** One environment's validated config, every default resolved. What stacks and modules receive. */
-export interface EnvironmentConfig extends Omit<ParsedConfig, "airflow" | "storage" | "state" | "secrets" | "$schema"> {
+export interface EnvironmentConfig extends Omit<ParsedConfig, "airflow" | "storage" | "state" | "secrets" | "audit" | "$schema"> {
   readonly airflow: ParsedConfig["airflow"] & {
     readonly schedulers: number;
     readonly minWorkers: number;
@@ -17,6 +18,8 @@ export interface EnvironmentConfig extends Omit<ParsedConfig, "airflow" | "stora
   readonly state: S3StateConfig | HcpStateConfig;
   /** Where Airflow reads connections and variables, prefixes resolved. */
   readonly secrets: SecretsConfig;
+  /** Playbook control 4: no trail, a trail of the environment's own, or the account's existing one. */
+  readonly audit: AuditConfig;
   /**
    * The files of `airflow/<env>/`, staged for upload; absent when the environment has no such
    * folder. Set by the synth (stacks/synthesize.ts), never by a config file.
@@ -65,6 +68,7 @@ export function resolveConfig(parsed: ParsedConfig): EnvironmentConfig {
     },
     state: resolveState(config),
     secrets: resolveSecrets(config.name, config.secrets),
+    audit: resolveAudit(config.audit),
   };
 }
 

@@ -24,7 +24,7 @@ export function fitName(name: string, max: number): string {
 }
 
 /** Lowercase, S3-safe form of an environment name ('_' is not allowed in bucket names). */
-function bucketSlug(environmentName: string): string {
+export function bucketSlug(environmentName: string): string {
   return environmentName.toLowerCase().replace(/_/g, "-");
 }
 

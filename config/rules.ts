@@ -1,5 +1,6 @@
 import { AcknowledgementPolicy, acknowledgementProblems } from "./acknowledgements";
 import { airflowOptionProblems } from "./airflow-options";
+import { auditProblems } from "./audit";
 import { cidrContains, cidrsOverlap, Ipv4Cidr, parseCidr } from "./cidr";
 import {
   CIDR_PREFIX,
@@ -57,6 +58,7 @@ export function crossFieldProblems(raw: unknown, policy: AcknowledgementPolicy):
     ...airflowOptionProblems(asObject(config.airflow).configurationOptions, config.account, asObject(config.airflow).version, asObject(config.secrets).backend),
     ...rolesProblems(config),
     ...secretsProblems(config),
+    ...auditProblems(config),
   ];
 }
 

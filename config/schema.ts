@@ -24,6 +24,7 @@ import {
 } from "./mwaa-limits";
 import { rolesSchema } from "./roles";
 import { secretsSchema } from "./secrets";
+import { AUDIT_FIELDS, AUDIT_TRAIL_MODES, DEFAULT_TRAIL_LOG_RETENTION_DAYS, parseTopicArn, parseTrailArn } from "./audit";
 
 /**
  * The shape of one environment's config file, field by field, and its documentation: each field's
@@ -259,6 +260,15 @@ const state = z.strictObject({
     .meta({ description: "hcp only: the HCP Terraform or Terraform Enterprise host.", allowed: "a host name" }),
 });
 
+/** Playbook control 4; `rules.ts` (config/audit.ts) ties each field to its mode and checks the ARNs' accounts. */
+const auditDoc = (field: string) => ({ description: AUDIT_FIELDS[field].description, allowed: AUDIT_FIELDS[field].allowed });
+const audit = z.strictObject({
+  trail: z.enum(AUDIT_TRAIL_MODES).default("none").meta(auditDoc("audit.trail")),
+  trailArn: z.string().refine((arn) => parseTrailArn(arn) !== undefined).optional().meta(auditDoc("audit.trailArn")),
+  logRetentionDays: retentionDays.default(DEFAULT_TRAIL_LOG_RETENTION_DAYS).meta(auditDoc("audit.logRetentionDays")),
+  alarmTopicArn: z.string().refine((arn) => parseTopicArn(arn) !== undefined).optional().meta(auditDoc("audit.alarmTopicArn")),
+});
+
 const acknowledgement = z.strictObject({
   rule: z.string().meta({ description: "The rule id, e.g. LOGS.RETENTION.", allowed: "a rule id listed in README.md" }),
   resource: z.string().min(1).meta({
@@ -308,6 +318,7 @@ export const environmentConfigSchema = z.strictObject({
   encryption: encryption.default(encryption.parse({})),
   storage: storage.default(storage.parse({})),
   state: state.default(state.parse({})),
+  audit: audit.default(audit.parse({})),
   guardrails: guardrails.default({ acknowledgements: [] }),
   roles: rolesSchema.default(rolesSchema.parse({})),
   secrets: secretsSchema.default(secretsSchema.parse({})),

@@ -1,6 +1,7 @@
 import { S3Object } from "@cdktf/provider-aws/lib/s3-object";
 import { TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
+import { trailBucketName } from "../config/audit";
 import { EnvironmentConfig } from "../config/environment-config";
 import { secretPrefixes } from "../config/secrets";
 import {
@@ -14,6 +15,7 @@ import {
 import { AirflowObjects } from "../modules/airflow/airflow-objects";
 import { MwaaEnvironment, PinnedObject } from "../modules/airflow/mwaa-environment";
 import { secretsManagerOptions } from "../modules/airflow/secrets-manager-backend";
+import { AuditTrail } from "../modules/audit/audit-trail";
 import { CustomerManagedKey } from "../modules/encryption/customer-managed-key";
 import { policyDocumentStatements } from "../modules/iam/config-statements";
 import { MwaaExecutionRole } from "../modules/iam/mwaa-execution-role";
@@ -36,6 +38,8 @@ export class MwaaStack extends EnvironmentStack {
   readonly environment: MwaaEnvironment;
   /** The environment's Airflow files in its DAG bucket; absent without an `airflow/<env>/` folder. */
   readonly airflowObjects?: AirflowObjects;
+  /** The environment's own trail (playbook control 4); only with `audit.trail` create. */
+  readonly auditTrail?: AuditTrail;
 
   /** @param networkStack the environment's network stack, whose outputs this stack reads. */
   constructor(scope: Construct, id: string, config: EnvironmentConfig, networkStack: TerraformStack) {
@@ -66,7 +70,11 @@ export class MwaaStack extends EnvironmentStack {
       bucketName: accessLogBucketName(name, account, region),
       preventDestroy: config.protectFromDestroy,
       expirationDays: config.storage.accessLogRetentionDays,
-      logDelivery: { account, partition: partitionOf(region), sourceBucketNames: [config.storage.dagBucketName] },
+      logDelivery: {
+        account,
+        partition: partitionOf(region),
+        sourceBucketNames: [config.storage.dagBucketName, ...(config.audit.trail === "create" ? [trailBucketName(name, account, region)] : [])],
+      },
     });
     this.dagBucket = new EncryptedBucket(this, "dag-bucket", {
       bucketName: config.storage.dagBucketName,
@@ -132,6 +140,24 @@ export class MwaaStack extends EnvironmentStack {
       dependsOn: [...this.logGroups.all, ...this.executionRole.policies, ...(this.airflowObjects?.dags ?? [])],
       preventDestroy: config.protectFromDestroy,
     });
+
+    if (config.audit.trail === "create") {
+      // Here rather than in a stack of its own: it watches this stack's DAG bucket, key and role.
+      this.auditTrail = new AuditTrail(this, "trail", {
+        environmentName: name,
+        account,
+        region,
+        dagBucketArn: this.dagBucket.arn,
+        accessLogBucketName: accessLogBucket.name,
+        environmentKeyArn: this.key.arn,
+        executionRoleArn: this.executionRole.arn,
+        logRetentionDays: config.audit.logRetentionDays,
+        alarmTopicArn: config.audit.alarmTopicArn,
+        keyDeletionWindowDays: config.encryption.keyDeletionWindowDays,
+        preventDestroy: config.protectFromDestroy,
+        roleSettings: config.roles,
+      });
+    }
 
     const environment = this.environment.environment;
     new TerraformOutput(this, "webserver_url", {

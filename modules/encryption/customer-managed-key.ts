@@ -1,4 +1,4 @@
-import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import { DataAwsIamPolicyDocument, DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { Construct } from "constructs";
@@ -17,6 +17,11 @@ export interface CustomerManagedKeyProps {
    * @default [] (CloudWatch Logs may not use the key)
    */
   readonly logGroupNamePrefixes?: string[];
+  /**
+   * Statements for another service that uses the key for this stack's resources (CloudTrail
+   * encrypting its log files), each scoped by its own conditions. @default none
+   */
+  readonly serviceStatements?: DataAwsIamPolicyDocumentStatement[];
   /** @default 30 */
   readonly deletionWindowInDays?: number;
   /** Fail any plan that would destroy the key. @default true */
@@ -67,6 +72,7 @@ export class CustomerManagedKey extends Construct {
                 [`logs.${props.region}.amazonaws.com`],
               ),
             ]),
+        ...(props.serviceStatements ?? []),
       ],
     });
 

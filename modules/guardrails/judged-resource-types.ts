@@ -15,6 +15,10 @@ export const JUDGED_RESOURCE_TYPES: ReadonlySet<string> = new Set([
   "aws_kms_alias",
   "aws_kms_key_policy",
   "aws_cloudwatch_log_group",
+  // The trail (rules/cloudtrail/trail.ts), its metric filter and alarm (rules/cloudwatch/alarms.ts)
+  "aws_cloudtrail",
+  "aws_cloudwatch_log_metric_filter",
+  "aws_cloudwatch_metric_alarm",
   // Buckets and every resource that sets a bucket property (modules/guardrails/bucket-parts.ts)
   "aws_s3_bucket",
   "aws_s3_bucket_policy",

@@ -11,6 +11,12 @@ export const MWAA_SERVICE_PRINCIPALS = ["airflow.amazonaws.com", "airflow-env.am
 /** VPC Flow Logs assumes its delivery role to write to CloudWatch Logs. */
 export const VPC_FLOW_LOGS_SERVICE_PRINCIPALS = ["vpc-flow-logs.amazonaws.com"];
 
+/**
+ * CloudTrail assumes its CloudWatch Logs role, writes into its bucket and encrypts with its key
+ * (CloudTrail guide: "Sending events to CloudWatch Logs", "Amazon S3 bucket policy for CloudTrail").
+ */
+export const CLOUDTRAIL_SERVICE_PRINCIPALS = ["cloudtrail.amazonaws.com"];
+
 export interface RoleUse {
   /** The resource type that uses the role, and the argument that names it (by ARN). */
   readonly type: string;
@@ -25,4 +31,5 @@ export interface RoleUse {
 export const ROLE_USES: readonly RoleUse[] = [
   { type: "aws_mwaa_environment", argument: "execution_role_arn", services: MWAA_SERVICE_PRINCIPALS, role: "the MWAA environment's execution role" },
   { type: "aws_flow_log", argument: "iam_role_arn", services: VPC_FLOW_LOGS_SERVICE_PRINCIPALS, role: "the VPC flow logs' delivery role" },
+  { type: "aws_cloudtrail", argument: "cloud_watch_logs_role_arn", services: CLOUDTRAIL_SERVICE_PRINCIPALS, role: "the trail's CloudWatch Logs role" },
 ];

@@ -3,7 +3,7 @@ import { visible } from "../text/visible-text";
 import { dataLossProtection } from "./data-loss-protection";
 import { acknowledgementEffect, countOf, daysLeft, detailFile, ReviewedGroup, verdict } from "./reviewed-group";
 import { readableEvidence } from "./review-summary";
-import { ControlStatus, controlStatus, SEED_CONTROLS } from "./seed-controls";
+import { controlHow, ControlStatus, controlStatus, SEED_CONTROLS } from "./seed-controls";
 
 /**
  * `review/findings.json`: every finding of every rule (PASS included), each environment's verdict,
@@ -36,7 +36,7 @@ export interface GroupRecord {
   readonly stacks: readonly string[];
   readonly verdict: string;
   readonly counts: Readonly<Record<Status, number>>;
-  readonly controls: readonly { readonly control: string; readonly status: ControlStatus; readonly notMet?: string }[];
+  readonly controls: readonly { readonly control: string; readonly status: ControlStatus; readonly how: string }[];
   readonly acknowledgements: readonly { readonly rule: string; readonly resource: string; readonly reason: string; readonly expires: string; readonly daysLeft: number; readonly waives: string }[];
   readonly dataLoss: { readonly holdingData: Readonly<Record<string, number>>; readonly protectedFromDestroy: number };
 }
@@ -92,7 +92,7 @@ export function findingsDocument(groups: readonly ReviewedGroup[], today: string
         counts: counts(g.findings),
         controls:
           g.kind === "environment"
-            ? SEED_CONTROLS.map((c) => ({ control: c.control, status: controlStatus(c, g.findings), ...(c.notMet ? { notMet: c.notMet } : {}) }))
+            ? SEED_CONTROLS.map((c) => ({ control: c.control, status: controlStatus(c, g), how: controlHow(c, g) }))
             : [],
         acknowledgements: (g.acknowledgements ?? []).map((ack, index) => ({
           rule: visible(ack.rule),

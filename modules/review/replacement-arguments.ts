@@ -62,6 +62,13 @@ export const ARGUMENTS_FORCING_REPLACEMENT: Readonly<Record<string, readonly Rep
   // internal/service/cloudfront newVPCOriginResource
   aws_cloudfront_vpc_origin: [
   ],
+  // internal/service/cloudtrail resourceTrail
+  aws_cloudtrail: [
+    // index/internal/service/cloudtrail/func.resourceTrail.goindex:230
+    { path: "name" },
+    // index/internal/provider/sdkv2/func.forceNewIfRegionChanges.goindex:26
+    { path: "region", when: "when the Region it is managed in changes (a change between unset and the provider's own Region does not count)" },
+  ],
   // internal/service/logs resourceGroup
   aws_cloudwatch_log_group: [
     // index/internal/service/logs/func.resourceGroup.goindex:52
@@ -70,6 +77,22 @@ export const ARGUMENTS_FORCING_REPLACEMENT: Readonly<Record<string, readonly Rep
     { path: "name" },
     // index/internal/service/logs/func.resourceGroup.goindex:67
     { path: "name_prefix" },
+    // index/internal/provider/sdkv2/func.forceNewIfRegionChanges.goindex:26
+    { path: "region", when: "when the Region it is managed in changes (a change between unset and the provider's own Region does not count)" },
+  ],
+  // internal/service/logs resourceMetricFilter
+  aws_cloudwatch_log_metric_filter: [
+    // index/internal/service/logs/func.resourceMetricFilter.goindex:42
+    { path: "log_group_name" },
+    // index/internal/service/logs/func.resourceMetricFilter.goindex:88
+    { path: "name" },
+    // index/internal/provider/sdkv2/func.forceNewIfRegionChanges.goindex:26
+    { path: "region", when: "when the Region it is managed in changes (a change between unset and the provider's own Region does not count)" },
+  ],
+  // internal/service/cloudwatch resourceMetricAlarm
+  aws_cloudwatch_metric_alarm: [
+    // index/internal/service/cloudwatch/func.resourceMetricAlarm.goindex:61
+    { path: "alarm_name" },
     // index/internal/provider/sdkv2/func.forceNewIfRegionChanges.goindex:26
     { path: "region", when: "when the Region it is managed in changes (a change between unset and the provider's own Region does not count)" },
   ],

@@ -9,7 +9,7 @@ import { networkSummary } from "./network-summary";
 import { humanize, table } from "./references";
 import { REVIEW_FILE } from "../synthesis/output-folder";
 import { countOf, ReviewedGroup, verdict } from "./reviewed-group";
-import { controlStatus, SEED_CONTROLS } from "./seed-controls";
+import { controlHow, controlStatus, SEED_CONTROLS } from "./seed-controls";
 
 /** The most of a startup script the review shows; MWAA's own scripts are a few lines. */
 const STARTUP_SCRIPT_SHOWN_CHARACTERS = 64 * 1024;
@@ -80,7 +80,7 @@ export function renderGroupDetail(group: ReviewedGroup): string {
     "## Security playbook controls",
     table(
       ["control", "how it is met", "rules", "status"],
-      SEED_CONTROLS.map((c) => [c.control, c.notMet ? `${c.how} ${c.notMet}` : c.how, c.rules.join(", "), controlStatus(c, group.findings)]),
+      SEED_CONTROLS.map((c) => [c.control, controlHow(c, group), c.rules.join(", "), controlStatus(c, group)]),
     ),
     "## Controls",
     controlsTable(group.findings, group.stacks),

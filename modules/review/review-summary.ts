@@ -5,7 +5,7 @@ import { BoundedBlock, renderWithin } from "./bounded-markdown";
 import { dataLossProtection, describeHoldingData, totalHoldingData } from "./data-loss-protection";
 import { humanize } from "./references";
 import { acknowledgementEffect, countOf, daysLeft, detailFile, ReviewedGroup, verdict } from "./reviewed-group";
-import { ControlStatus, controlStatus, PlaybookControl, SEED_CONTROLS, uncheckedRules } from "./seed-controls";
+import { controlHow, ControlStatus, controlStatus, PlaybookControl, SEED_CONTROLS, uncheckedRules } from "./seed-controls";
 
 /**
  * The most characters of the summary: a pull-request comment holds at most 65,536, and the change
@@ -34,7 +34,7 @@ export function readableEvidence(group: ReviewedGroup, finding: Finding): string
 function verdictLine(groups: readonly ReviewedGroup[]): string {
   const failed = groups.reduce((n, g) => n + countOf(g.findings, "FAIL"), 0);
   const acknowledged = groups.reduce((n, g) => n + countOf(g.findings, "ACKNOWLEDGED"), 0);
-  const notMet = SEED_CONTROLS.filter((c) => groups.some((g) => g.kind === "environment" && controlStatus(c, g.findings) === "NOT MET")).length;
+  const notMet = SEED_CONTROLS.filter((c) => groups.some((g) => g.kind === "environment" && controlStatus(c, g) === "NOT MET")).length;
   const parts = [
     failed > 0 ? `**FAIL: ${failed} guardrail violation(s); the synth failed and published no stack.**` : "**PASS: no guardrail violation.**",
     `${acknowledged} violation(s) waived by acknowledged exceptions.`,
@@ -57,7 +57,7 @@ function environmentsTable(groups: readonly ReviewedGroup[]): BoundedBlock {
       countOf(g.findings, "ACKNOWLEDGED"),
       countOf(g.findings, "PASS"),
       g.kind === "environment"
-        ? SEED_CONTROLS.filter((c) => !["PASS", "NOT APPLICABLE"].includes(controlStatus(c, g.findings))).map((c) => `${c.control}: ${controlStatus(c, g.findings)}`).join("; ") || "none"
+        ? SEED_CONTROLS.filter((c) => !["PASS", "NOT APPLICABLE"].includes(controlStatus(c, g))).map((c) => `${c.control}: ${controlStatus(c, g)}`).join("; ") || "none"
         : "not judged (outside the environments)",
       detailFile(g),
     ]),
@@ -125,9 +125,9 @@ function notMetSection(groups: readonly ReviewedGroup[]): BoundedBlock[] {
   const rows = groups
     .filter((g) => g.kind === "environment")
     .flatMap((g) => [
-      ...SEED_CONTROLS.map((c) => ({ c, status: controlStatus(c, g.findings) }))
+      ...SEED_CONTROLS.map((c) => ({ c, status: controlStatus(c, g) }))
         .filter(({ status }) => status !== "PASS")
-        .map(({ c, status }) => [g.name, c.control, status, c.notMet ?? controlShortfall(c, status, g)]),
+        .map(({ c, status }) => [g.name, c.control, status, c.judge ? controlHow(c, g) : controlShortfall(c, status, g)]),
       ...(g.startupScript
         ? [[g.name, "startup.sh", "NOT CHECKED", `shell code no rule can judge (SHA-256 ${g.startupScript.sha256}): read it whole in ${detailFile(g)}`]]
         : []),

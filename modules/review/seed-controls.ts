@@ -1,3 +1,5 @@
+import { AuditConfig } from "../../config/audit";
+import { cloudTrailControl } from "../audit/cloudtrail-control";
 import { Finding, Status } from "../guardrails/evaluate";
 
 /** A control of the seed security playbook, and how the review can tell whether it is met. */
@@ -13,10 +15,16 @@ export interface PlaybookControl {
    */
   readonly requires: readonly string[];
   /**
-   * Set when these stacks do not meet the control, whatever their findings: why, in a sentence.
-   * The control then shows NOT MET: a control that was not checked never shows PASS.
+   * For a control its rules alone cannot settle: its status and how it is met (or why not), from
+   * the environment's config and findings. A control that was not checked never shows PASS.
    */
-  readonly notMet?: string;
+  readonly judge?: (subject: ControlSubject) => { readonly status: ControlStatus; readonly how: string };
+}
+
+/** What a control is judged on: an environment's resolved config and the findings of its stacks. */
+export interface ControlSubject {
+  readonly config?: object;
+  readonly findings: readonly Finding[];
 }
 
 /** The seed security playbook's controls, and the rules that show each is met. */
@@ -41,10 +49,13 @@ export const SEED_CONTROLS: readonly PlaybookControl[] = [
   },
   {
     control: "4. CloudTrail logging enabled for MWAA",
-    how: "A trail recording MWAA, KMS, IAM and S3 events for the environment's account.",
-    rules: [],
+    how: "A trail recording MWAA, KMS, IAM and S3 events for the environment's account: the environment's own (audit.trail create, judged by CLOUDTRAIL.TRAIL) or the account's or organization's (existing, cited).",
+    rules: ["CLOUDTRAIL.TRAIL"],
     requires: [],
-    notMet: "These stacks create no trail and name none, so nothing here shows one records this environment: confirm that the account's or the organization's trail does.",
+    judge: ({ config, findings }) => {
+      const audit = (config as { audit?: AuditConfig } | undefined)?.audit;
+      return audit ? cloudTrailControl(audit, findings) : { status: "NOT MET", how: "No environment config names a trail for these stacks." };
+    },
   },
   {
     control: "4a. The environment's own logs (supports control 4)",
@@ -68,13 +79,19 @@ export const uncheckedRules = (control: PlaybookControl, findings: readonly Find
   control.requires.filter((rule) => !findings.some((f) => f.rule.id === rule));
 
 /**
- * A control's status in an environment: NOT MET when these stacks do not meet it; NOT CHECKED when a
- * rule it requires found nothing to judge (no MWAA environment, no VPC...); else its rules' worst.
+ * A control's status in an environment: its own judgement where it has one (CloudTrail); NOT
+ * CHECKED when a rule it requires found nothing to judge (no MWAA environment, no VPC...); else its
+ * rules' worst.
  */
-export function controlStatus(control: PlaybookControl, findings: readonly Finding[]): ControlStatus {
-  if (control.notMet) return "NOT MET";
-  if (uncheckedRules(control, findings).length > 0) return "NOT CHECKED";
-  return worstStatus(findings, control.rules);
+export function controlStatus(control: PlaybookControl, subject: ControlSubject): ControlStatus {
+  if (control.judge) return control.judge(subject).status;
+  if (uncheckedRules(control, subject.findings).length > 0) return "NOT CHECKED";
+  return worstStatus(subject.findings, control.rules);
+}
+
+/** How a control is met in an environment, or why it is not. */
+export function controlHow(control: PlaybookControl, subject: ControlSubject): string {
+  return control.judge ? control.judge(subject).how : control.how;
 }
 
 /** The worst status among the findings of `rules`: FAIL over ACKNOWLEDGED over PASS. */

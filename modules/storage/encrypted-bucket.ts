@@ -25,6 +25,18 @@ export interface EncryptedBucketProps {
    * @default undefined: SSE-S3, which is all S3 server access log delivery accepts on its target
    */
   readonly kmsKeyArn?: string;
+  /**
+   * With `kmsKeyArn`: one S3 Bucket Key per bucket instead of a data key per object. A bucket whose
+   * writer sets its own encryption context (CloudTrail's `aws:cloudtrail:arn`) turns it off: with a
+   * Bucket Key, S3 asks KMS under the bucket's context instead, which the key policy does not admit.
+   * @default true
+   */
+  readonly bucketKey?: boolean;
+  /**
+   * Statements added to the bucket policy, for a service that writes into the bucket (CloudTrail's
+   * delivery). S3 keeps one policy per bucket, so they belong here. @default none
+   */
+  readonly policyStatements?: DataAwsIamPolicyDocumentStatement[];
   /** Fail any plan that would destroy the bucket. @default true */
   readonly preventDestroy?: boolean;
   /** Days S3 keeps a version after it is overwritten or deleted. @default kept until deleted */
@@ -126,7 +138,7 @@ export class EncryptedBucket extends Construct {
           : {
               applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: props.kmsKeyArn },
               // One data key per bucket instead of per object: far fewer KMS calls, same key.
-              bucketKeyEnabled: true,
+              bucketKeyEnabled: props.bucketKey ?? true,
             },
       ],
     });
@@ -156,6 +168,7 @@ export class EncryptedBucket extends Construct {
           ["logging.s3.amazonaws.com"],
         ),
       ),
+      ...(props.policyStatements ?? []),
     ];
     this.policy = new DataAwsIamPolicyDocument(this, "policy-document", { statement: statements });
     const policy = new S3BucketPolicy(this, "policy", {

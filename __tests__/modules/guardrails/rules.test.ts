@@ -8,8 +8,8 @@ import { StackJson, synthEnvironment } from "../../helpers/synth";
 
 type Stacks = { state: StackJson; network: StackJson; mwaa: StackJson };
 
-// With the fixture's Airflow files, so that the upload rules have objects to judge.
-const config = withAirflowFiles(exampleConfig());
+// With the fixture's Airflow files and a trail of its own, so that the upload and trail rules have something to judge.
+const config = withAirflowFiles(exampleConfig((raw) => (raw.audit = { trail: "create", alarmTopicArn: "arn:aws:sns:eu-west-1:111122223333:mwaa-alerts" })));
 const synthesized = synthEnvironment(config);
 const example = (): Stacks => JSON.parse(JSON.stringify({ state: synthesized.state, network: synthesized.network, mwaa: synthesized.mwaa }));
 const NAMES: Record<keyof Stacks, string> = { state: "example-state", network: "example-network", mwaa: "example-mwaa" };
@@ -87,6 +87,8 @@ const VIOLATIONS: Record<string, [keyof Stacks, (s: StackJson) => void, RegExp]>
   "DATA.LIFECYCLE_KEEPS_DATA": ["state", (s) => (byPath(s, "aws_s3_bucket_lifecycle_configuration", "state-bucket/lifecycle").rule[0].expiration = [{ days: 1 }]), /state-bucket\/bucket/],
   "KMS.USABLE": ["mwaa", (s) => (first(s, "aws_kms_key").is_enabled = false), /environment-key\/key/],
   "MWAA.OWN_RESOURCES": ["mwaa", (s) => (first(s, "aws_mwaa_environment").source_bucket_arn = "arn:aws:s3:::attacker-dags"), /airflow\/environment/],
+  "CLOUDTRAIL.TRAIL": ["mwaa", (s) => (first(s, "aws_cloudtrail").is_multi_region_trail = false), /trail\/cloudtrail/],
+  "CLOUDWATCH.ALARMS": ["mwaa", (s) => (first(s, "aws_cloudwatch_metric_alarm").alarm_actions = ["arn:aws:automate:eu-west-1:ec2:terminate"]), /kms-access-denied\/alarm/],
   "STATE.REMOTE_STATE_SOURCES": ["mwaa", (s) => (s.data.terraform_remote_state["state-of-example-network"].config.bucket = "attacker-states"), /example-mwaa\/.*state-of-example-network/],
 };
 

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { EnvironmentConfig } from "../../../config/environment-config";
+import { trailLogsRoleName } from "../../../config/audit";
 import { executionRoleName, flowLogsRoleName } from "../../../config/names";
 import { iamAction, takesNoResourceArn } from "../../../modules/guardrails/iam/iam-actions";
 import { DeployerPolicy, deployerPolicies } from "../../../modules/iam/deployer-policy";
@@ -11,7 +12,12 @@ import { synthEnvironment } from "../../helpers/synth";
 const s3State = exampleConfig((raw) => (raw.state = { bootstrapStateInBucket: true }));
 const localBootstrap = exampleConfig();
 const hcp = exampleConfig((raw) => (raw.state = { backend: "hcp", organization: "acme-data", workspacePrefix: "mwaa-" }));
-const CONFIGS: Record<string, EnvironmentConfig> = { "s3 backend": s3State, "s3 backend, bootstrap state local": localBootstrap, "hcp backend": hcp };
+const ALARM_TOPIC = "arn:aws:sns:eu-west-1:111122223333:mwaa-alerts";
+const ownTrail = exampleConfig((raw) => {
+  raw.state = { bootstrapStateInBucket: true };
+  raw.audit = { trail: "create", alarmTopicArn: ALARM_TOPIC };
+});
+const CONFIGS: Record<string, EnvironmentConfig> = { "s3 backend": s3State, "s3 backend, bootstrap state local": localBootstrap, "hcp backend": hcp, "a trail of its own": ownTrail };
 
 const statementsOf = (policy: DeployerPolicy): PolicyStatement[] => policy.documents.flatMap((d) => d.Statement);
 const policyOf = (config: EnvironmentConfig, stack: string): PolicyStatement[] =>
@@ -94,6 +100,9 @@ describe.each(Object.entries(CONFIGS))("the deployer policies (%s)", (_, config)
     expect(passes).toEqual([
       { roles: [`arn:aws:iam::${config.account}:role/${flowLogsRoleName(config.name)}`], to: { StringEquals: { "iam:PassedToService": ["vpc-flow-logs.amazonaws.com"] } } },
       { roles: [`arn:aws:iam::${config.account}:role/${executionRoleName(config.name)}`], to: { StringEquals: { "iam:PassedToService": ["airflow.amazonaws.com"] } } },
+      ...(config.audit.trail === "create"
+        ? [{ roles: [`arn:aws:iam::${config.account}:role/${trailLogsRoleName(config.name)}`], to: { StringEquals: { "iam:PassedToService": ["cloudtrail.amazonaws.com"] } } }]
+        : []),
     ]);
   });
 
@@ -164,6 +173,28 @@ describe("each stack's deployer changes only its own key", () => {
     }
     // The request tag scopes only the tags of CreateKey, which KMS authorizes on every key.
     expect(statements.filter((s) => s.Condition?.StringEquals?.["aws:RequestTag/MwaaEnvironment"]).map((s) => s.Action)).toEqual([["kms:TagResource"]]);
+  });
+});
+
+describe("the deployer of an environment with a trail of its own", () => {
+  const mwaa = policyOf(ownTrail, "example-mwaa");
+  const trail = `arn:aws:cloudtrail:eu-west-1:${ownTrail.account}:trail/example-audit`;
+
+  it("manages only its own trail, and can never stop it logging", () => {
+    expect(withAction(mwaa, "cloudtrail:CreateTrail").map((s) => s.Resource)).toEqual([[trail]]);
+    expect(withAction(allStatements(ownTrail), "cloudtrail:StopLogging")).toEqual([]);
+    expect(withAction(allStatements(s3State), "cloudtrail:CreateTrail")).toEqual([]);
+  });
+
+  it("creates the KMS AccessDenied alarm only with the configured topic as its action, or with none", () => {
+    expect(withAction(mwaa, "cloudwatch:PutMetricAlarm").map((s) => s.Condition)).toEqual([{ "ForAllValues:StringEquals": { "cloudwatch:AlarmActions": [ALARM_TOPIC] } }]);
+    const silent = exampleConfig((raw) => (raw.audit = { trail: "create" }));
+    expect(withAction(policyOf(silent, "example-mwaa"), "cloudwatch:PutMetricAlarm").map((s) => s.Condition)).toEqual([{ Null: { "cloudwatch:AlarmActions": "true" } }]);
+  });
+
+  it("changes the trail key only through its own alias, and the environment key only through its", () => {
+    const keyChanges = withAction(mwaa, "kms:PutKeyPolicy").map((s) => s.Condition?.["ForAnyValue:StringEquals"]?.["kms:ResourceAliases"]);
+    expect(keyChanges).toEqual([["alias/example-mwaa"], ["alias/example-cloudtrail"]]);
   });
 });
 
@@ -238,6 +269,12 @@ const LIFECYCLE_ACTIONS: Record<string, { create: string[]; delete: string[] }> 
   aws_cloudwatch_log_group: { create: ["logs:CreateLogGroup", "logs:PutRetentionPolicy"], delete: ["logs:DeleteLogGroup"] },
   aws_iam_role: { create: ["iam:CreateRole", "iam:TagRole"], delete: ["iam:DeleteRole"] },
   aws_iam_role_policy: { create: ["iam:PutRolePolicy"], delete: ["iam:DeleteRolePolicy"] },
+  aws_cloudtrail: {
+    create: ["cloudtrail:CreateTrail", "cloudtrail:AddTags", "cloudtrail:StartLogging", "cloudtrail:PutEventSelectors", "iam:PassRole"],
+    delete: ["cloudtrail:DeleteTrail"],
+  },
+  aws_cloudwatch_log_metric_filter: { create: ["logs:PutMetricFilter"], delete: ["logs:DeleteMetricFilter"] },
+  aws_cloudwatch_metric_alarm: { create: ["cloudwatch:PutMetricAlarm", "cloudwatch:TagResource"], delete: ["cloudwatch:DeleteAlarms"] },
   aws_mwaa_environment: {
     create: ["airflow:CreateEnvironment", "airflow:TagResource", "iam:PassRole", "kms:CreateGrant", "iam:CreateServiceLinkedRole", "ec2:CreateVpcEndpoint"],
     delete: ["airflow:DeleteEnvironment"],
@@ -257,15 +294,16 @@ function uncovered(types: string[], statements: PolicyStatement[]): string[] {
 }
 
 describe("every resource type a stack writes has its permissions in that stack's policy", () => {
-  // With the fixture's Airflow files: the MWAA stack then uploads aws_s3_objects too.
-  const synthesized = synthEnvironment(withAirflowFiles(s3State));
+  // With the fixture's Airflow files and a trail of its own: the MWAA stack then uploads aws_s3_objects
+  // and writes the trail, its metric filter and alarm too.
+  const synthesized = synthEnvironment(withAirflowFiles(ownTrail));
   const stacks = { "example-state": synthesized.state!, "example-network": synthesized.network, "example-mwaa": synthesized.mwaa };
 
   it.each(Object.keys(stacks))("%s", (stack) => {
     const json = stacks[stack as keyof typeof stacks];
     const types = [...Object.keys(json.resource ?? {}), ...Object.keys(json.data ?? {})];
     expect(types.length).toBeGreaterThan(0);
-    expect(uncovered(types, policyOf(s3State, stack))).toEqual([]);
+    expect(uncovered(types, policyOf(ownTrail, stack))).toEqual([]);
   });
 
   it("a resource type no policy knows is reported, so it cannot be added without its permissions", () => {

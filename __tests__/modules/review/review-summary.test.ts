@@ -60,8 +60,18 @@ describe("the review summary", () => {
     };
     const summary = renderSummary([exposed], TODAY);
     expect(summary).toContain("| sandbox | 1 aws_s3_bucket | 0 of 1: NOT ALL | sandbox-mwaa/dags (DATA.PREVENT_DESTROY, FAIL): no prevent_destroy: a destroy loses the bucket |");
-    expect(summary).toMatch(/\| sandbox \| 4\. CloudTrail logging enabled for MWAA \| NOT MET \| These stacks create no trail/);
+    expect(summary).toMatch(/\| sandbox \| 4\. CloudTrail logging enabled for MWAA \| NOT MET \| No environment config names a trail/);
     expect(summary).not.toMatch(/CloudTrail[^\n]*\| PASS \|/);
+  });
+
+  it("shows CloudTrail met only by a trail the stacks create and a rule passed, or one the config cites", () => {
+    const trailArn = "arn:aws:cloudtrail:eu-west-1:111122223333:trail/org-trail";
+    const cited = renderSummary([environment("cited", passing, { config: { audit: { trail: "existing", trailArn } } })], TODAY);
+    expect(cited).not.toMatch(/\| cited \| 4\. CloudTrail/);
+    const created = renderSummary([environment("made", (s) => [finding(s, "CLOUDTRAIL.TRAIL", "PASS")], { config: { audit: { trail: "create" } } })], TODAY);
+    expect(created).not.toMatch(/\| made \| 4\. CloudTrail/);
+    const missing = renderSummary([environment("lost", passing, { config: { audit: { trail: "create" } } })], TODAY);
+    expect(missing).toMatch(/\| lost \| 4\. CloudTrail logging enabled for MWAA \| NOT MET \| audit\.trail is create, but no stack of the environment writes a trail/);
   });
 
   it("shows a control NOT CHECKED, never PASS, when what it judges is not in the stacks", () => {

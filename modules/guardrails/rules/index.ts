@@ -1,4 +1,6 @@
 import { Rule } from "../rule";
+import { cloudTrailTrail } from "./cloudtrail/trail";
+import { cloudWatchAlarms } from "./cloudwatch/alarms";
 import { dataLifecycleKeepsData } from "./data/lifecycle-keeps-data";
 import { dataPreventDestroy } from "./data/prevent-destroy";
 import { iamConfusedDeputy } from "./iam/confused-deputy";
@@ -76,6 +78,8 @@ export const RULES: readonly Rule[] = [
   s3Objects,
   logsKmsEncryption,
   logsRetention,
+  cloudTrailTrail,
+  cloudWatchAlarms,
   iamNoWildcardActions,
   iamWildcardResources,
   iamNoPassRole,

@@ -13,6 +13,7 @@ import {
 } from "../../../config/names";
 import { AIRFLOW_LOG_TYPES } from "../../../config/mwaa-limits";
 import { VPC_FLOW_LOGS_SERVICE_PRINCIPALS } from "../service-principals";
+import { auditTrailBucketNames, auditTrailListActions, auditTrailStatements } from "./audit-trail";
 import { bucketStatements } from "./buckets";
 import { dagObjectStatements } from "./dag-objects";
 import { KMS_LIST_ACTIONS, kmsKeyStatements } from "./kms-keys";
@@ -69,7 +70,8 @@ export function networkStackStatements(scope: DeployerScope, stack: string): Pol
 
 /**
  * `<env>-mwaa`: the environment key and alias, the DAG and access-log buckets and the DAG bucket's
- * objects, the five log groups, the execution role, the environment; the network stack's state.
+ * objects, the five log groups, the execution role, the environment, and with `audit.trail` create
+ * the trail and what it writes to; the network stack's state.
  */
 export function mwaaStackStatements(scope: DeployerScope, stack: string): PolicyStatement[] {
   const { name, account, region, storage } = scope.config;
@@ -77,12 +79,13 @@ export function mwaaStackStatements(scope: DeployerScope, stack: string): Policy
   return [
     ...mwaaEnvironmentStatements(scope),
     ...kmsKeyStatements(scope, "EnvironmentKey", [environmentKeyAlias(name)]),
-    bucketStatements(scope, "EnvironmentBuckets", [storage.dagBucketName, accessLogBucketName(name, account, region)]),
+    bucketStatements(scope, "EnvironmentBuckets", [storage.dagBucketName, accessLogBucketName(name, account, region), ...auditTrailBucketNames(scope, scope.config.audit)]),
     ...dagObjectStatements(scope, storage.dagBucketName),
     logGroupStatements(scope, "AirflowLogGroups", AIRFLOW_LOG_TYPES.map((type) => airflowLogGroupName(name, type.key))),
     ...roleStatements(scope, "ExecutionRole", [executionRoleName(name)]),
+    ...auditTrailStatements(scope, scope.config.audit),
     ...backend(scope, stack, true),
     ...(state.backend === "s3" ? remoteStateStatements(scope, state, networkStackName(name)) : []),
-    withoutResourceArn([...KMS_LIST_ACTIONS, ...LOG_GROUP_LIST_ACTIONS, "ec2:DescribeVpcs", "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups", "ec2:DescribeRouteTables"]),
+    withoutResourceArn([...KMS_LIST_ACTIONS, ...LOG_GROUP_LIST_ACTIONS, "ec2:DescribeVpcs", "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups", "ec2:DescribeRouteTables", ...auditTrailListActions(scope.config.audit)]),
   ];
 }
