@@ -15,6 +15,7 @@ import {
   WEBSERVERS,
   WORKER_REPLACEMENT_STRATEGIES,
 } from "./mwaa-limits";
+import { MAX_KEY_ADMINISTRATORS } from "./encryption-keys";
 
 /**
  * The config reference: every field, what it does, what is allowed and its default. Validation
@@ -170,6 +171,24 @@ export const CONFIG_FIELDS: Record<string, FieldDoc> = {
     description: "Waiting period before a scheduled key deletion takes effect.",
     allowed: `${KEY_DELETION_WINDOW_DAYS.min} to ${KEY_DELETION_WINDOW_DAYS.max}`,
     default: String(KEY_DELETION_WINDOW_DAYS.default),
+  },
+  "encryption.keyArn": {
+    description:
+      "The ARN of a key the stacks do not own, such as a security team's. The stacks then create no key: the MWAA environment, the DAG bucket and its objects, the five Airflow log groups and the VPC flow logs use this key, and the synth writes `cdktf.out/stacks/<name>-mwaa/key-policy-statements.json`, the statements the key's administrators must add to its policy (use by the execution role through S3 and SQS, CloudWatch Logs for this environment's log groups, MWAA's grants). The state key of the s3 backend is still created.",
+    allowed: "`arn:<partition>:kms:<region>:<account>:key/<key id>` of the environment's account and Region; not an alias, a key id or a multi-Region (`mrk-`) key",
+    default: "none (the stacks create one key per environment, and one for the flow logs)",
+  },
+  "encryption.keyAdministratorRoleArns": {
+    description:
+      "Roles that administer the keys the stacks create (key policy statement `KeyAdministrators`: manage, disable, schedule deletion; not encrypt or decrypt), beside the account root, which every key policy keeps. The roles must exist before the deploy: KMS refuses a policy that names an unknown role. The guardrail IAM.NO_KEY_ADMINISTRATION accepts key administration only for the account root and these roles.",
+    allowed: `at most ${MAX_KEY_ADMINISTRATORS} distinct IAM role ARNs (\`arn:<partition>:iam::<account>:role/<name>\`) of the environment's account, without wildcards, none of them a role the stacks create; not with encryption.keyArn under state.backend hcp (no key is created then)`,
+    default: "none (the account root alone)",
+  },
+  "encryption.organizationId": {
+    description:
+      "The playbook's `aws:PrincipalOrgID` condition, on the statement that names the execution role's use of the environment key through S3 and SQS (`ExecutionRoleUseThroughSqsAndS3`): in the statements written for encryption.keyArn, and in a created environment key's policy, where the account root's statement already lets IAM policies grant that use.",
+    allowed: "an AWS Organizations id: `o-` and 10 to 32 lowercase letters or digits",
+    default: "none",
   },
   "storage.dagBucketName": {
     description: "Name of the DAG bucket.",

@@ -14,6 +14,7 @@ import {
   WEBSERVER_ACCESS_MODES,
   WORKER_REPLACEMENT_STRATEGIES,
 } from "./mwaa-limits";
+import { MAX_KEY_ADMINISTRATORS, ORGANIZATION_ID_PATTERN } from "./encryption-keys";
 
 /**
  * The shape of one environment's config file, field by field. Rules that tie fields together
@@ -94,6 +95,19 @@ const encryption = z.strictObject({
     .min(KEY_DELETION_WINDOW_DAYS.min)
     .max(KEY_DELETION_WINDOW_DAYS.max)
     .default(KEY_DELETION_WINDOW_DAYS.default),
+  // Shapes only: rules.ts (encryption-keys.ts) holds them to the environment's account and Region.
+  keyArn: z.string().optional().meta({
+    description: "The ARN of a key the stacks do not own (a security team's): no key is created, and the synth writes the key-policy statements its administrators must add.",
+    allowed: "the ARN of a single-Region symmetric key of the environment's account and Region",
+  }),
+  keyAdministratorRoleArns: z.array(z.string()).max(MAX_KEY_ADMINISTRATORS).optional().meta({
+    description: "Roles that administer the keys the stacks create, beside the account root.",
+    allowed: "IAM role ARNs of the environment's account, not the stacks' own roles",
+  }),
+  organizationId: z.string().regex(ORGANIZATION_ID_PATTERN).optional().meta({
+    description: "The organization of the aws:PrincipalOrgID condition on the execution role's use of the environment key through S3 and SQS.",
+    allowed: "an organization id, o- and 10 to 32 lowercase letters or digits",
+  }),
 });
 
 const storage = z.strictObject({
