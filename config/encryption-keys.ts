@@ -110,9 +110,6 @@ export function encryptionProblems(config: Raw): Problem[] {
       if (first !== undefined) problems.push({ path, value: arn, message: `repeats encryption.keyAdministratorRoleArns[${first}]; name each role once` });
       else seen.set(arn, index);
     });
-    if (admins.length > MAX_KEY_ADMINISTRATORS) {
-      problems.push({ path: "encryption.keyAdministratorRoleArns", value: `${admins.length} roles`, message: `must name at most ${MAX_KEY_ADMINISTRATORS} roles; give a group of administrators one role` });
-    }
     const createsNoKey = typeof keyArn === "string" && asObject(config.state).backend === "hcp";
     if (admins.length > 0 && createsNoKey) {
       problems.push({

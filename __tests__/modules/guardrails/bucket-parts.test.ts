@@ -165,6 +165,18 @@ describe("every setting of an S3 bucket counts", () => {
   });
 
   describe("default encryption", () => {
+    it("passes SSE-KMS with a key of this stack or the environment's encryption.keyArn, and no other key", () => {
+      const keyed = (kms_master_key_id: string) =>
+        stack((w) => (w.resource.aws_s3_bucket_server_side_encryption_configuration.encryption.rule[0].apply_server_side_encryption_by_default.kms_master_key_id = kms_master_key_id));
+      expect(failures(s3KmsEncryption, keyed("${aws_kms_key.k.arn}"))).toEqual([]);
+      expect(failures(s3KmsEncryption, keyed(ENVIRONMENT_KEY_ARN))).toEqual([]);
+      // The AWS-managed key lets every principal of the account that may read the bucket decrypt it.
+      expect(failures(s3KmsEncryption, keyed("alias/aws/s3"))).toEqual([expect.stringMatching(/^FAIL s\/dags: sse_algorithm = aws:kms, key = alias\/aws\/s3: neither a key of this stack/)]);
+      expect(failures(s3KmsEncryption, keyed("arn:aws:kms:eu-west-1:111122223333:key/other"))).toEqual([
+        expect.stringMatching(/^FAIL s\/dags: .*key\/other: a literal key ARN that is not the environment's encryption\.keyArn/),
+      ]);
+    });
+
     it("fails an encryption resource that points at the bucket by its literal name", () => {
       const written = stack((w) => {
         w.resource.aws_s3_bucket_server_side_encryption_configuration.by_name = { bucket: "dags", rule: [{ apply_server_side_encryption_by_default: { sse_algorithm: "AES256" } }] };
