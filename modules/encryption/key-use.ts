@@ -134,7 +134,7 @@ export function mwaaGrants(user: KeyUser): KeyPolicyStatement {
       { test: "Bool", variable: "kms:GrantIsForAWSResource", values: ["true"] },
       { test: "StringEquals", variable: "kms:ViaService", values: [`airflow.${user.region}.amazonaws.com`] },
     ],
-    why: "MWAA creates its grants on the key (for airflow.amazonaws.com) with the deployer's permissions when the environment is created.",
+    why: `MWAA creates its grants on the key (for airflow.${user.region}.amazonaws.com) with the deployer's permissions when the environment is created.`,
   };
 }
 
