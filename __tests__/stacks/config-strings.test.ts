@@ -67,10 +67,12 @@ function withAcknowledgement(raw: Record<string, any>) {
 
 function inject(raw: Record<string, any>, slot: Slot, payload: string): string {
   let target = raw;
-  for (const segment of slot.kind === "key" ? slot.path : slot.path.slice(0, -1)) {
-    target[segment as string] ??= typeof segment === "number" ? [] : {};
+  const parents = slot.kind === "key" ? slot.path : slot.path.slice(0, -1);
+  parents.forEach((segment, i) => {
+    // A missing parent is a list when what goes into it is an item (an optional list field).
+    target[segment as string] ??= typeof slot.path[i + 1] === "number" ? [] : {};
     target = target[segment as string];
-  }
+  });
   if (slot.kind === "key") {
     target[payload] = "x";
     return slot.path.join(".");
