@@ -110,3 +110,13 @@ export function flowLogGroupName(environmentName: string): string {
 export function environmentArn(environmentName: string, account: string, region: string): string {
   return `arn:${partitionOf(region)}:airflow:${region}:${account}:environment/${environmentName}`;
 }
+
+/** The execution role's ARN, known before it exists: key policies name it in conditions. */
+export function executionRoleArn(environmentName: string, account: string, region: string): string {
+  return `arn:${partitionOf(region)}:iam::${account}:role/${executionRoleName(environmentName)}`;
+}
+
+/** A log group's ARN as CloudWatch Logs puts it in the encryption context (`kms:EncryptionContext:aws:logs:arn`). */
+export function logGroupArn(logGroupName: string, account: string, region: string): string {
+  return `arn:${partitionOf(region)}:logs:${region}:${account}:log-group:${logGroupName}`;
+}

@@ -1,6 +1,7 @@
 import { AcknowledgementPolicy, acknowledgementProblems } from "./acknowledgements";
 import { airflowOptionProblems } from "./airflow-options";
 import { auditProblems } from "./audit";
+import { encryptionProblems } from "./encryption-keys";
 import { cidrContains, cidrsOverlap, Ipv4Cidr, parseCidr } from "./cidr";
 import {
   CIDR_PREFIX,
@@ -54,6 +55,7 @@ export function crossFieldProblems(raw: unknown, policy: AcknowledgementPolicy):
     ...tagProblems(config.tags),
     ...bucketNameProblems(config),
     ...stateProblems(config),
+    ...encryptionProblems(config),
     ...acknowledgementProblems(asObject(config.guardrails).acknowledgements, config.name, policy),
     ...airflowOptionProblems(asObject(config.airflow).configurationOptions, config.account, asObject(config.airflow).version, asObject(config.secrets).backend),
     ...rolesProblems(config),

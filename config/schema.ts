@@ -25,6 +25,7 @@ import {
 import { rolesSchema } from "./roles";
 import { secretsSchema } from "./secrets";
 import { AUDIT_FIELDS, AUDIT_TRAIL_MODES, DEFAULT_TRAIL_LOG_RETENTION_DAYS, parseTopicArn, parseTrailArn } from "./audit";
+import { MAX_KEY_ADMINISTRATORS, ORGANIZATION_ID_PATTERN } from "./encryption-keys";
 
 /**
  * The shape of one environment's config file, field by field, and its documentation: each field's
@@ -201,6 +202,24 @@ const encryption = z.strictObject({
       description: "Waiting period before a scheduled key deletion takes effect.",
       allowed: `${KEY_DELETION_WINDOW_DAYS.min} to ${KEY_DELETION_WINDOW_DAYS.max}`,
     }),
+  // Shapes only: rules.ts (encryption-keys.ts) holds them to the environment's account and Region.
+  keyArn: z.string().optional().meta({
+    description:
+      "The ARN of a key the stacks do not own, such as a security team's. The stacks then create no key: the MWAA environment, the DAG bucket and its objects, the five Airflow log groups and the VPC flow logs use this key, and the synth writes `cdktf.out/stacks/<name>-mwaa/key-policy-statements.json`, the statements the key's administrators must add to its policy (use by the execution role through S3 and SQS, CloudWatch Logs for this environment's log groups, MWAA's grants). The state key of the s3 backend is still created.",
+    allowed: "`arn:<partition>:kms:<region>:<account>:key/<key id>` of the environment's account and Region; not an alias, a key id or a multi-Region (`mrk-`) key",
+    defaultText: "none (the stacks create one key per environment, and one for the flow logs)",
+  }),
+  keyAdministratorRoleArns: z.array(z.string()).max(MAX_KEY_ADMINISTRATORS).optional().meta({
+    description:
+      "Roles that administer the keys the stacks create (key policy statement `KeyAdministrators`: manage, disable, schedule deletion; not encrypt or decrypt), beside the account root, which every key policy keeps. The roles must exist before the deploy: KMS refuses a policy that names an unknown role. The guardrail IAM.NO_KEY_ADMINISTRATION accepts key administration only for the account root and these roles.",
+    allowed: `at most ${MAX_KEY_ADMINISTRATORS} distinct IAM role ARNs (\`arn:<partition>:iam::<account>:role/<name>\`) of the environment's account, without wildcards, none of them a role the stacks create; not with encryption.keyArn under state.backend hcp (no key is created then)`,
+    defaultText: "none (the account root alone)",
+  }),
+  organizationId: z.string().regex(ORGANIZATION_ID_PATTERN).optional().meta({
+    description:
+      "The playbook's `aws:PrincipalOrgID` condition, on the statement that names the execution role's use of the environment key through S3 and SQS (`ExecutionRoleUseThroughSqsAndS3`): in the statements written for encryption.keyArn, and in a created environment key's policy, where the account root's statement already lets IAM policies grant that use.",
+    allowed: "an AWS Organizations id: `o-` and 10 to 32 lowercase letters or digits",
+  }),
 });
 
 const bucketNameAllowed = "an S3 bucket name: 3 to 63 lowercase letters, digits, '.' or '-'";

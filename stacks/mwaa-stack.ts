@@ -18,6 +18,7 @@ import { secretsManagerOptions } from "../modules/airflow/secrets-manager-backen
 import { AuditTrail } from "../modules/audit/audit-trail";
 import { CustomerManagedKey } from "../modules/encryption/customer-managed-key";
 import { policyDocumentStatements } from "../modules/iam/config-statements";
+import { executionRoleKeyUse } from "../modules/encryption/key-use";
 import { MwaaExecutionRole } from "../modules/iam/mwaa-execution-role";
 import { AirflowLogGroups } from "../modules/observability/airflow-log-groups";
 import { EncryptedBucket } from "../modules/storage/encrypted-bucket";
@@ -28,10 +29,14 @@ import { NETWORK_OUTPUTS } from "./network-stack";
 
 /**
  * `<env>-mwaa`: one customer-managed key encrypting the DAG bucket, the log groups and the
- * environment; the execution role; the five log groups; the environment itself.
+ * environment (or, with `encryption.keyArn`, a key the stacks do not own and do not create); the
+ * execution role; the five log groups; the environment itself.
  */
 export class MwaaStack extends EnvironmentStack {
-  readonly key: CustomerManagedKey;
+  /** The environment key; absent when `encryption.keyArn` names a key the stacks do not own. */
+  readonly key?: CustomerManagedKey;
+  /** The ARN the environment, the bucket, its objects and the log groups are encrypted with. */
+  readonly keyArn: string;
   readonly dagBucket: EncryptedBucket;
   readonly executionRole: MwaaExecutionRole;
   readonly logGroups: AirflowLogGroups;
@@ -56,15 +61,23 @@ export class MwaaStack extends EnvironmentStack {
     const { name, account, region, airflow, logging, secrets } = config;
     const logGroupPrefix = airflowLogGroupPrefix(name);
 
-    this.key = new CustomerManagedKey(this, "environment-key", {
-      account,
-      region,
-      alias: environmentKeyAlias(name),
-      description: `Encrypts MWAA environment ${name}: its DAG bucket, log groups and environment`,
-      logGroupNamePrefixes: [logGroupPrefix],
-      deletionWindowInDays: config.encryption.keyDeletionWindowDays,
-      preventDestroy: config.protectFromDestroy,
-    });
+    const { keyArn, keyAdministratorRoleArns, organizationId } = config.encryption;
+    if (keyArn === undefined) {
+      this.key = new CustomerManagedKey(this, "environment-key", {
+        account,
+        region,
+        alias: environmentKeyAlias(name),
+        description: `Encrypts MWAA environment ${name}: its DAG bucket, log groups and environment`,
+        logGroupNamePrefixes: [logGroupPrefix],
+        deletionWindowInDays: config.encryption.keyDeletionWindowDays,
+        preventDestroy: config.protectFromDestroy,
+        administratorRoleArns: keyAdministratorRoleArns,
+        // The playbook's use of the key within the organization, when it names one.
+        useStatements: organizationId ? [executionRoleKeyUse(config)] : [],
+      });
+    }
+    // MWAA requires the DAG bucket's key to be the environment's: one key for everything here.
+    this.keyArn = keyArn ?? this.key!.arn;
 
     const accessLogBucket = new EncryptedBucket(this, "access-log-bucket", {
       bucketName: accessLogBucketName(name, account, region),
@@ -78,14 +91,14 @@ export class MwaaStack extends EnvironmentStack {
     });
     this.dagBucket = new EncryptedBucket(this, "dag-bucket", {
       bucketName: config.storage.dagBucketName,
-      kmsKeyArn: this.key.arn,
+      kmsKeyArn: this.keyArn,
       preventDestroy: config.protectFromDestroy,
       accessLogBucketName: accessLogBucket.name,
     });
 
     this.logGroups = new AirflowLogGroups(this, "log-groups", {
       environmentName: name,
-      kmsKeyArn: this.key.arn,
+      kmsKeyArn: this.keyArn,
       retentionInDays: logging.retentionDays,
       preventDestroy: config.protectFromDestroy,
     });
@@ -96,10 +109,10 @@ export class MwaaStack extends EnvironmentStack {
       region,
       environmentArn: environmentArn(name, account, region),
       dagBucketArn: this.dagBucket.arn,
-      kmsKeyArn: this.key.arn,
+      kmsKeyArn: this.keyArn,
       logGroupNamePrefix: logGroupPrefix,
       roleSettings: config.roles,
-      secrets: secrets.backend === "secretsmanager" ? { prefixes: secretPrefixes(secrets), kmsKeyArn: secrets.kmsKeyArn ?? this.key.arn } : undefined,
+      secrets: secrets.backend === "secretsmanager" ? { prefixes: secretPrefixes(secrets), kmsKeyArn: secrets.kmsKeyArn ?? this.keyArn } : undefined,
       additionalStatements: policyDocumentStatements(config.roles.executionRoleStatements),
     });
 
@@ -107,7 +120,7 @@ export class MwaaStack extends EnvironmentStack {
       this.airflowObjects = new AirflowObjects(this, "airflow-files", {
         artifacts: config.artifacts,
         bucketName: this.dagBucket.name,
-        kmsKeyArn: this.key.arn,
+        kmsKeyArn: this.keyArn,
         dependsOn: this.dagBucket.settings,
       });
     }
@@ -120,7 +133,7 @@ export class MwaaStack extends EnvironmentStack {
       airflowVersion: airflow.version,
       sizing: airflow,
       executionRoleArn: this.executionRole.arn,
-      kmsKeyArn: this.key.arn,
+      kmsKeyArn: this.keyArn,
       sourceBucketArn: this.dagBucket.arn,
       // Free text from the config file: Terraform must read it literally, never as an expression.
       dagS3Path: terraformLiteral(airflow.dagS3Path),
@@ -149,7 +162,7 @@ export class MwaaStack extends EnvironmentStack {
         region,
         dagBucketArn: this.dagBucket.arn,
         accessLogBucketName: accessLogBucket.name,
-        environmentKeyArn: this.key.arn,
+        environmentKeyArn: this.keyArn,
         executionRoleArn: this.executionRole.arn,
         logRetentionDays: config.audit.logRetentionDays,
         alarmTopicArn: config.audit.alarmTopicArn,
@@ -173,7 +186,8 @@ export class MwaaStack extends EnvironmentStack {
       value: this.executionRole.arn,
       description: "Role the environment runs as; attach extra policies for your DAGs' needs",
     });
-    new TerraformOutput(this, "kms_key_arn", { value: this.key.arn, description: "The environment key" });
+    // A key the stacks do not own is output as the environment reads it: an output is a value of the stack's resources.
+    new TerraformOutput(this, "kms_key_arn", { value: this.key?.arn ?? environment.kmsKey, description: "The environment key" });
     new TerraformOutput(this, "security_group_id", {
       value: network.securityGroupId,
       description: "Security group of the environment",

@@ -72,21 +72,25 @@ export class NetworkStack extends EnvironmentStack {
     );
 
     const logGroupName = flowLogGroupName(name);
-    const flowLogsKey = new CustomerManagedKey(this, "flow-logs-key", {
-      account,
-      region,
-      alias: networkLogsKeyAlias(name),
-      description: `Encrypts the VPC flow logs of MWAA environment ${name}`,
-      logGroupNamePrefixes: [logGroupName],
-      deletionWindowInDays: config.encryption.keyDeletionWindowDays,
-      preventDestroy: config.protectFromDestroy,
-    });
+    // A key the stacks do not own (encryption.keyArn) encrypts the flow logs too: no key is created.
+    const flowLogsKeyArn =
+      config.encryption.keyArn ??
+      new CustomerManagedKey(this, "flow-logs-key", {
+        account,
+        region,
+        alias: networkLogsKeyAlias(name),
+        description: `Encrypts the VPC flow logs of MWAA environment ${name}`,
+        logGroupNamePrefixes: [logGroupName],
+        deletionWindowInDays: config.encryption.keyDeletionWindowDays,
+        preventDestroy: config.protectFromDestroy,
+        administratorRoleArns: config.encryption.keyAdministratorRoleArns,
+      }).arn;
     new VpcFlowLogs(this, "flow-logs", {
       account,
       region,
       vpcId,
       logGroupName,
-      kmsKeyArn: flowLogsKey.arn,
+      kmsKeyArn: flowLogsKeyArn,
       retentionInDays: network.flowLogRetentionDays,
       roleName: flowLogsRoleName(name),
       roleSettings: config.roles,

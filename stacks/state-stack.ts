@@ -26,6 +26,7 @@ export class StateStack extends EnvironmentStack {
       description: `Encrypts the Terraform state of MWAA environment ${name}`,
       deletionWindowInDays: config.encryption.keyDeletionWindowDays,
       preventDestroy: true,
+      administratorRoleArns: config.encryption.keyAdministratorRoleArns,
     });
 
     const accessLogBucket = new EncryptedBucket(this, "state-access-log-bucket", {

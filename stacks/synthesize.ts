@@ -204,6 +204,8 @@ function judgeStack(written: WrittenStack, configs: readonly EnvironmentConfig[]
   const owner = ownerOf(written.stack.name, configs);
   written.stack.environmentAccount = owner?.account;
   written.stack.allowedUploads = owner?.artifacts ? allowedUploads(owner.artifacts) : [];
+  written.stack.environmentKeyArn = owner?.encryption.keyArn;
+  written.stack.keyAdministrators = owner?.encryption.keyAdministratorRoleArns ?? [];
   return { stack: written.stack, owner, findings: evaluateStack(written.stack, owner?.guardrails.acknowledgements ?? [], today) };
 }
 

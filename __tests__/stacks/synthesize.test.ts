@@ -133,7 +133,7 @@ describe("what is judged is what is written", () => {
   it("judges an escape-hatch override by what it synthesizes", async () => {
     const { findings } = await synthesize(exampleConfig(), {
       extend: (_, [environment]) => {
-        environment.mwaa.key.key.addOverride("enable_key_rotation", false);
+        environment.mwaa.key!.key.addOverride("enable_key_rotation", false);
         environment.mwaa.dagBucket.bucket.addOverride("force_destroy", true);
       },
     });

@@ -4,6 +4,8 @@ import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { Construct } from "constructs";
 import { partitionOf } from "../../config/names";
 import { allow, forPrincipals } from "../iam/policy-statements";
+import { asDocumentStatement, KeyPolicyStatement } from "./key-policy-statement";
+import { keyAdministrators, LOGS_KEY_ACTIONS, logsEncryptionContext, logsServicePrincipal } from "./key-use";
 
 export interface CustomerManagedKeyProps {
   readonly account: string;
@@ -26,6 +28,14 @@ export interface CustomerManagedKeyProps {
   readonly deletionWindowInDays?: number;
   /** Fail any plan that would destroy the key. @default true */
   readonly preventDestroy?: boolean;
+  /**
+   * Roles of the account that administer the key beside the account root (statement
+   * `KeyAdministrators`: management, not use). They must exist: KMS refuses a policy naming an
+   * unknown principal. @default [] (the account root alone)
+   */
+  readonly administratorRoleArns?: readonly string[];
+  /** Statements the key's users need beyond the root's and CloudWatch Logs'. @default [] */
+  readonly useStatements?: readonly KeyPolicyStatement[];
 }
 
 /**
@@ -35,7 +45,9 @@ export interface CustomerManagedKeyProps {
  *   this statement KMS refuses the policy ("The new key policy will not allow you to update the key
  *   policy in the future");
  * - CloudWatch Logs may use it only for this account's log groups named by `logGroupNamePrefixes`
- *   (the `kms:EncryptionContext:aws:logs:arn` condition of the MWAA guide).
+ *   (the `kms:EncryptionContext:aws:logs:arn` condition of the MWAA guide);
+ * - named administrator roles, when given, may manage it but not use it (the playbook's "Allow
+ *   access for Key Administrators"), and `useStatements` add what its users need.
  *
  * Single-Region on purpose: MWAA does not accept multi-Region keys.
  */
@@ -62,16 +74,13 @@ export class CustomerManagedKey extends Construct {
           ? []
           : [
               forPrincipals(
-                allow(
-                  "CloudWatchLogsEncryption",
-                  ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
-                  ["*"],
-                  [{ test: "ArnLike", variable: "kms:EncryptionContext:aws:logs:arn", values: logGroupArns }],
-                ),
+                allow("CloudWatchLogsEncryption", [...LOGS_KEY_ACTIONS], ["*"], [logsEncryptionContext("ArnLike", logGroupArns)]),
                 "Service",
-                [`logs.${props.region}.amazonaws.com`],
+                [logsServicePrincipal(props.region)],
               ),
             ]),
+        ...(props.administratorRoleArns?.length ? [asDocumentStatement(keyAdministrators(props.administratorRoleArns))] : []),
+        ...(props.useStatements ?? []).map(asDocumentStatement),
         ...(props.serviceStatements ?? []),
       ],
     });

@@ -41,9 +41,11 @@ const KEY_ARN = /^arn:aws[\w-]*:kms:[a-z0-9-]+:(\d{12}):key\/([\w-]+)$/;
 
 /**
  * A KMS key argument given as a key's ARN: a reference to an `aws_kms_key` of this stack (whose
- * policy and rotation the KMS rules judge), or a literal key ARN in this stack's account
- * (`allowed_account_ids`, see principals.ts). With `singleRegion`, a multi-Region key fails: its
- * replicas in other Regions decrypt what it encrypts.
+ * policy and rotation the KMS rules judge), or, literally, the ARN of the key the environment's
+ * config names (`encryption.keyArn`, whose policy the review hands to its administrators), in this
+ * stack's account (`allowed_account_ids`, see principals.ts). Any other literal fails, even in this
+ * account: an AWS-managed key (aws/s3) or another team's key has an ARN of the same shape. With
+ * `singleRegion`, a multi-Region key fails: its replicas in other Regions decrypt what it encrypts.
  */
 export function ownKeyArn(stack: SynthesizedStack, value: unknown, options: { singleRegion: boolean }): Pointer {
   if (value === undefined || value === null) return { judged: false, evidence: "unset" };
@@ -62,7 +64,10 @@ export function ownKeyArn(stack: SynthesizedStack, value: unknown, options: { si
     return { judged: false, evidence: `${value}: a key in account ${match[1]}, not this stack's (${accounts.join(", ") || "no pinned account"})` };
   }
   if (options.singleRegion && match[2].startsWith("mrk-")) return { judged: false, evidence: `${value}: a multi-Region key` };
-  return { judged: true, evidence: `${value} (a key in this stack's account)` };
+  if (value !== stack.environmentKeyArn) {
+    return { judged: false, evidence: `${value}: a literal key ARN that is not the environment's encryption.keyArn (${stack.environmentKeyArn ?? "none"})` };
+  }
+  return { judged: true, evidence: `${value} (the environment's encryption.keyArn, in this stack's account)` };
 }
 
 /** Whether `value` is an ARN in one of `accounts` (`arn:<partition>:<service>:<region>:<account>:...`). */

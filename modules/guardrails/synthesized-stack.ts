@@ -67,6 +67,20 @@ export class SynthesizedStack {
    */
   allowedUploads: readonly { readonly key: string; readonly sha256: string }[] = [];
 
+  /**
+   * The key the environment's config names as its own when the stacks do not own it
+   * (`encryption.keyArn`): the one literal key ARN the key rules accept. Set by the synth with the
+   * owner; unset for a stack outside every environment or an environment whose stacks create its key.
+   */
+  environmentKeyArn?: string;
+
+  /**
+   * The roles the environment's config names as administrators of the keys the stacks create
+   * (`encryption.keyAdministratorRoleArns`): beside the account root, the only principals a key
+   * policy may give key administration. Set by the synth with the owner; empty otherwise.
+   */
+  keyAdministrators: readonly string[] = [];
+
   private readonly byType = new Map<string, SynthResource[]>();
   private paths?: Map<string, string>;
 

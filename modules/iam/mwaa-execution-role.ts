@@ -4,6 +4,7 @@ import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { Construct } from "constructs";
 import { partitionOf } from "../../config/names";
 import { SECRET_READ_ACTIONS, secretArnPattern } from "../airflow/secrets-manager-backend";
+import { EXECUTION_ROLE_KEY_ACTIONS, executionRoleViaServices } from "../encryption/key-use";
 import { ENVIRONMENT_BUCKET_ACTIONS } from "../network/s3-endpoint-access";
 import { allow, Condition, deny, forPrincipals, fromSource } from "./policy-statements";
 import { projectRole, RoleSettings } from "./project-role";
@@ -16,6 +17,7 @@ export interface MwaaExecutionRoleProps {
   /** ARN of the environment, known before it exists: it scopes the trust and the metrics. */
   readonly environmentArn: string;
   readonly dagBucketArn: string;
+  /** The environment key's ARN: a key of the stack, or the literal ARN of a key the stacks do not own. */
   readonly kmsKeyArn: string;
   /** `airflow-<env>-`: the log groups the environment writes to. */
   readonly logGroupNamePrefix: string;
@@ -119,18 +121,7 @@ export class MwaaExecutionRole extends Construct {
           ],
           [`arn:${partition}:sqs:${region}:*:airflow-celery-*`],
         ),
-        allow(
-          "UseEnvironmentKeyThroughSqsAndS3",
-          ["kms:Decrypt", "kms:DescribeKey", "kms:GenerateDataKey*", "kms:Encrypt"],
-          [props.kmsKeyArn],
-          [
-            {
-              test: "StringLike",
-              variable: "kms:ViaService",
-              values: [`sqs.${region}.amazonaws.com`, `s3.${region}.amazonaws.com`],
-            },
-          ],
-        ),
+        allow("UseEnvironmentKeyThroughSqsAndS3", [...EXECUTION_ROLE_KEY_ACTIONS], [props.kmsKeyArn], [executionRoleViaServices(region)]),
         ...(props.secrets ? secretStatements(props.secrets, partition, region, account) : []),
       ],
     });

@@ -34,6 +34,12 @@ export function deployerPolicyFileName(part: number): string {
 /** Every name deployerPolicyFileName gives. */
 const DEPLOYER_POLICY_FILE = /^deployer-policy(-[1-9]\d*)?\.json$/;
 
+/**
+ * Beside the MWAA stack of an environment encrypted with a key the stacks do not own: the
+ * statements its administrators must add to its policy (modules/synthesis/key-policy-files.ts).
+ */
+export const KEY_POLICY_STATEMENTS_FILE = "key-policy-statements.json";
+
 /** The review's summary, beside the stacks: what a pull-request comment shows. */
 export const REVIEW_FILE = "REVIEW.md";
 
@@ -71,7 +77,7 @@ export function airflowBuildFolder(outdir: string, environment: string): string 
 /**
  * Removes what a previous synth wrote: its manifest, its review (and the change review made from
  * it), each stack's configuration,
- * metadata, assets and deployer policy files, and any staging left by an interrupted run. What
+ * metadata, assets, deployer policy files and key-policy statements, and any staging left by an interrupted run. What
  * Terraform keeps in a stack's folder (`.terraform/`, the lock file, local state) stays: losing it
  * would mean a new `init`, or worse. Does not create `outdir`.
  */
@@ -84,7 +90,7 @@ export function removeSynthesizedOutput(outdir: string): void {
   for (const stack of stackFolders(outdir)) {
     const folder = join(outdir, CDKTF_LAYOUT.stacks, stack);
     const deployerPolicies = readdirSync(folder).filter((entry) => DEPLOYER_POLICY_FILE.test(entry));
-    for (const file of [...STACK_FILES, ...deployerPolicies]) rmSync(join(folder, file), { recursive: true, force: true });
+    for (const file of [...STACK_FILES, KEY_POLICY_STATEMENTS_FILE, ...deployerPolicies]) rmSync(join(folder, file), { recursive: true, force: true });
   }
 }
 

@@ -25,8 +25,10 @@ const publicRead = { Sid: "PublicRead", Effect: "Allow", Principal: "*", Action:
 /** One bucket with every property set once, by a separate resource, and compliant. */
 function compliant(): Record<string, any> {
   return {
+    provider: { aws: [{ region: "eu-west-1", allowed_account_ids: ["111122223333"] }] },
     data: { aws_iam_policy_document: { tls: { statement: [tlsDeny()] } } },
     resource: {
+      aws_kms_key: { k: {} },
       aws_s3_bucket: { dags: { bucket: "dags" } },
       aws_s3_bucket_policy: { policy: { bucket: BUCKET, policy: "${data.aws_iam_policy_document.tls.json}" } },
       aws_s3_bucket_public_access_block: { block: { bucket: BUCKET, ...FLAGS } },
@@ -48,8 +50,11 @@ function stack(edit: (written: Record<string, any>) => void = () => {}): Record<
 }
 
 const S3_RULES = [s3PublicAccessBlock, s3TlsOnly, s3NoPublicAllow, s3OwnershipEnforced, s3Versioning, s3KmsEncryption, s3AccessLogging];
+/** The key the environment's config names (encryption.keyArn): the one literal key ARN the rules accept. */
+const ENVIRONMENT_KEY_ARN = "arn:aws:kms:eu-west-1:111122223333:key/k";
+const judged = (written: Record<string, any>) => Object.assign(new SynthesizedStack("s", written), { environmentKeyArn: ENVIRONMENT_KEY_ARN });
 const judge = (rule: Rule, written: Record<string, any>) =>
-  rule.evaluate(new SynthesizedStack("s", written)).map((e) => `${e.compliant ? "PASS" : "FAIL"} ${e.resource}: ${e.evidence}`);
+  rule.evaluate(judged(written)).map((e) => `${e.compliant ? "PASS" : "FAIL"} ${e.resource}: ${e.evidence}`);
 const failures = (rule: Rule, written: Record<string, any>) => judge(rule, written).filter((line) => line.startsWith("FAIL"));
 
 describe("every setting of an S3 bucket counts", () => {
@@ -160,6 +165,18 @@ describe("every setting of an S3 bucket counts", () => {
   });
 
   describe("default encryption", () => {
+    it("passes SSE-KMS with a key of this stack or the environment's encryption.keyArn, and no other key", () => {
+      const keyed = (kms_master_key_id: string) =>
+        stack((w) => (w.resource.aws_s3_bucket_server_side_encryption_configuration.encryption.rule[0].apply_server_side_encryption_by_default.kms_master_key_id = kms_master_key_id));
+      expect(failures(s3KmsEncryption, keyed("${aws_kms_key.k.arn}"))).toEqual([]);
+      expect(failures(s3KmsEncryption, keyed(ENVIRONMENT_KEY_ARN))).toEqual([]);
+      // The AWS-managed key lets every principal of the account that may read the bucket decrypt it.
+      expect(failures(s3KmsEncryption, keyed("alias/aws/s3"))).toEqual([expect.stringMatching(/^FAIL s\/dags: sse_algorithm = aws:kms, key = alias\/aws\/s3: neither a key of this stack/)]);
+      expect(failures(s3KmsEncryption, keyed("arn:aws:kms:eu-west-1:111122223333:key/other"))).toEqual([
+        expect.stringMatching(/^FAIL s\/dags: .*key\/other: a literal key ARN that is not the environment's encryption\.keyArn/),
+      ]);
+    });
+
     it("fails an encryption resource that points at the bucket by its literal name", () => {
       const written = stack((w) => {
         w.resource.aws_s3_bucket_server_side_encryption_configuration.by_name = { bucket: "dags", rule: [{ apply_server_side_encryption_by_default: { sse_algorithm: "AES256" } }] };
@@ -170,7 +187,7 @@ describe("every setting of an S3 bucket counts", () => {
     });
 
     it("holds an encryption resource for a bucket of another stack to a KMS key", () => {
-      const rule = (sse_algorithm: string) => [{ apply_server_side_encryption_by_default: { sse_algorithm, kms_master_key_id: sse_algorithm === "AES256" ? undefined : "arn:aws:kms:eu-west-1:111122223333:key/k" } }];
+      const rule = (sse_algorithm: string) => [{ apply_server_side_encryption_by_default: { sse_algorithm, kms_master_key_id: sse_algorithm === "AES256" ? undefined : ENVIRONMENT_KEY_ARN } }];
       const sseS3 = stack((w) => (w.resource.aws_s3_bucket_server_side_encryption_configuration.remote = { bucket: REMOTE, rule: rule("AES256") }));
       expect(failures(s3KmsEncryption, sseS3)).toEqual([expect.stringMatching(/^FAIL s\/remote: sets a bucket this stack does not define .*sse_algorithm = AES256/)]);
       const kms = stack((w) => (w.resource.aws_s3_bucket_server_side_encryption_configuration.remote = { bucket: REMOTE, rule: rule("aws:kms") }));

@@ -5,7 +5,7 @@ import { trailLogsRoleName } from "../../../config/audit";
 import { executionRoleName, flowLogsRoleName } from "../../../config/names";
 import { iamAction, takesNoResourceArn } from "../../../modules/guardrails/iam/iam-actions";
 import { DeployerPolicy, deployerPolicies } from "../../../modules/iam/deployer-policy";
-import { allow, MANAGED_POLICY_SIZE_LIMIT, policyDocuments, PolicyStatement, policySize } from "../../../modules/iam/deployer/policy-document";
+import { allow, MANAGED_POLICY_SIZE_LIMIT, PolicyCondition, policyDocuments, PolicyStatement, policySize } from "../../../modules/iam/deployer/policy-document";
 import { exampleConfig, withAirflowFiles } from "../../helpers/config-fixtures";
 import { synthEnvironment } from "../../helpers/synth";
 
@@ -17,7 +17,15 @@ const ownTrail = exampleConfig((raw) => {
   raw.state = { bootstrapStateInBucket: true };
   raw.audit = { trail: "create", alarmTopicArn: ALARM_TOPIC };
 });
-const CONFIGS: Record<string, EnvironmentConfig> = { "s3 backend": s3State, "s3 backend, bootstrap state local": localBootstrap, "hcp backend": hcp, "a trail of its own": ownTrail };
+const KEY_ARN = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+const securityTeamKey = exampleConfig((raw) => (raw.encryption.keyArn = KEY_ARN));
+const CONFIGS: Record<string, EnvironmentConfig> = {
+  "s3 backend": s3State,
+  "s3 backend, bootstrap state local": localBootstrap,
+  "hcp backend": hcp,
+  "a trail of its own": ownTrail,
+  "a security team's key": securityTeamKey,
+};
 
 const statementsOf = (policy: DeployerPolicy): PolicyStatement[] => policy.documents.flatMap((d) => d.Statement);
 const policyOf = (config: EnvironmentConfig, stack: string): PolicyStatement[] =>
@@ -106,12 +114,12 @@ describe.each(Object.entries(CONFIGS))("the deployer policies (%s)", (_, config)
     ]);
   });
 
-  it("let MWAA create grants only on a key tagged for this environment, for an AWS service", () => {
+  it("let MWAA create grants only on a key tagged for this environment (or the security team's key), for an AWS service", () => {
+    const key: { resources: string[]; tagged: PolicyCondition } = config.encryption.keyArn
+      ? { resources: [config.encryption.keyArn], tagged: {} }
+      : { resources: [`arn:aws:kms:eu-west-1:${config.account}:key/*`], tagged: { StringEquals: { "aws:ResourceTag/MwaaEnvironment": "example" } } };
     expect(withAction(policyOf(config, "example-mwaa"), "kms:CreateGrant")).toEqual([
-      allow("MwaaGrantsOnEnvironmentKey", ["kms:CreateGrant"], [`arn:aws:kms:eu-west-1:${config.account}:key/*`], {
-        StringEquals: { "aws:ResourceTag/MwaaEnvironment": "example" },
-        Bool: { "kms:GrantIsForAWSResource": "true" },
-      }),
+      allow("MwaaGrantsOnEnvironmentKey", ["kms:CreateGrant"], key.resources, { ...key.tagged, Bool: { "kms:GrantIsForAWSResource": "true" } }),
     ]);
   });
 
@@ -156,6 +164,33 @@ describe.each(Object.entries(CONFIGS))("the deployer policies (%s)", (_, config)
     for (const statement of withAction(allStatements(config), "kms:TagResource")) {
       expect(JSON.stringify(statement.Condition)).toMatch(/"aws:ResourceTag\/MwaaEnvironment":"example"/);
     }
+  });
+});
+
+describe("with a key the stacks do not own (encryption.keyArn)", () => {
+  const keyStatements = (stack: string) => policyOf(securityTeamKey, stack).filter((s) => s.Action.some((a) => a.startsWith("kms:")));
+
+  it("the network and MWAA deployers can neither create nor change a key, nor list aliases", () => {
+    for (const stack of ["example-network", "example-mwaa"]) {
+      const actions = keyStatements(stack).flatMap((s) => s.Action);
+      expect(actions.filter((a) => /^kms:(CreateKey|PutKeyPolicy|TagResource|UntagResource|EnableKeyRotation|UpdateKeyDescription|ScheduleKeyDeletion|ListAliases)$|Alias$/.test(a))).toEqual([]);
+    }
+  });
+
+  it("the MWAA deployer reads the key, creates MWAA's grants on it and uploads with it through S3, on its ARN alone", () => {
+    const onKey = keyStatements("example-mwaa").filter((s) => s.Resource.some((r) => r.includes(":key/")));
+    expect(onKey.map((s) => [s.Sid, s.Action, s.Resource])).toEqual([
+      ["MwaaGrantsOnEnvironmentKey", ["kms:CreateGrant"], [KEY_ARN]],
+      ["DescribeEnvironmentKey", ["kms:DescribeKey"], [KEY_ARN]],
+      ["EnvironmentKeyForDagObjects", ["kms:Decrypt", "kms:GenerateDataKey"], [KEY_ARN]],
+      ["StateKeyForThisStack", ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"], ["arn:aws:kms:eu-west-1:111122223333:key/*"]],
+      ["StateKeyForProducerState", ["kms:Decrypt"], ["arn:aws:kms:eu-west-1:111122223333:key/*"]],
+    ]);
+    expect(onKey.find((s) => s.Sid === "EnvironmentKeyForDagObjects")!.Condition).toEqual({ StringEquals: { "kms:ViaService": "s3.eu-west-1.amazonaws.com" } });
+  });
+
+  it("the network deployer touches no key but the state key", () => {
+    expect(keyStatements("example-network").map((s) => s.Sid)).toEqual(["StateKeyForThisStack"]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { bucketAndObjectsArns } from "../../network/s3-endpoint-access";
 import { allow, PolicyStatement } from "./policy-document";
-import { DeployerScope, regionalArn, resourceTagged } from "./scope";
+import { environmentKey } from "./kms-keys";
+import { DeployerScope } from "./scope";
 
 /**
  * `aws_s3_object`s in the DAG bucket: the DAGs, requirements.txt, plugins.zip and startup.sh
@@ -8,10 +9,11 @@ import { DeployerScope, regionalArn, resourceTagged } from "./scope";
  * manager, so multipart parts and AbortMultipartUpload) with the tags as PutObjectTagging; read:
  * HeadObject (GetObject), GetObjectTagging; delete of an object in a versioned bucket: every
  * version (ListBucketVersions, DeleteObjectVersion). SSE-KMS by the bucket's default with the
- * environment key: GenerateDataKey to write, Decrypt for multipart uploads, only through S3.
+ * environment key (environmentKey): GenerateDataKey to write, Decrypt for multipart uploads, only through S3.
  */
 export function dagObjectStatements(scope: DeployerScope, dagBucketName: string): PolicyStatement[] {
   const [bucket, objects] = bucketAndObjectsArns(dagBucketName, scope.region);
+  const key = environmentKey(scope);
   return [
     // Every key of the bucket: the artifacts folder decides which objects exist (DAGs under
     // dagS3Path, the others at the root), so no narrower key prefix holds them all.
@@ -30,9 +32,9 @@ export function dagObjectStatements(scope: DeployerScope, dagBucketName: string)
       [objects],
     ),
     allow("ListDagBucketVersions", ["s3:ListBucketVersions"], [bucket]),
-    allow("EnvironmentKeyForDagObjects", ["kms:Decrypt", "kms:GenerateDataKey"], [regionalArn(scope, "kms", "key/*")], {
-      ...resourceTagged(scope),
-      StringEquals: { ...resourceTagged(scope).StringEquals, "kms:ViaService": `s3.${scope.region}.amazonaws.com` },
+    allow("EnvironmentKeyForDagObjects", ["kms:Decrypt", "kms:GenerateDataKey"], key.resources, {
+      ...key.condition,
+      StringEquals: { ...key.condition.StringEquals, "kms:ViaService": `s3.${scope.region}.amazonaws.com` },
     }),
   ];
 }

@@ -1,5 +1,5 @@
 import { aliasArn } from "../../../config/names";
-import { allow, PolicyStatement } from "./policy-document";
+import { allow, PolicyCondition, PolicyStatement } from "./policy-document";
 import { DeployerScope, regionalArn, requestTagged, resourceTagged } from "./scope";
 
 /**
@@ -65,3 +65,22 @@ export function kmsKeyStatements(scope: DeployerScope, sidPrefix: string, aliase
 
 /** ListAliases takes no resource ARN; the provider reads every alias through it. */
 export const KMS_LIST_ACTIONS = ["kms:ListAliases"];
+
+/**
+ * The environment key as the deployer's statements name it. A key the stacks create has no id at
+ * synth: any key of the account and Region tagged for the environment. A key the stacks do not own
+ * (`encryption.keyArn`) carries no tag of ours, and its ARN is known: that ARN, exactly.
+ */
+export function environmentKey(scope: DeployerScope): { readonly resources: string[]; readonly condition: PolicyCondition } {
+  const keyArn = scope.config.encryption.keyArn;
+  return keyArn === undefined ? { resources: [regionalArn(scope, "kms", "key/*")], condition: resourceTagged(scope) } : { resources: [keyArn], condition: {} };
+}
+
+/**
+ * A key the stacks do not own: nothing to create, change, alias or delete (no kms:CreateKey, no
+ * kms:PutKeyPolicy); only what MWAA reads of it when the environment is created. Its policy must
+ * let IAM grant this (modules/encryption/external-key-policy.ts writes the statements).
+ */
+export function externalKeyStatements(keyArn: string): PolicyStatement[] {
+  return [allow("DescribeEnvironmentKey", ["kms:DescribeKey"], [keyArn])];
+}

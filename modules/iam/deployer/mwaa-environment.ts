@@ -1,5 +1,6 @@
 import { environmentArn, executionRoleName } from "../../../config/names";
 import { MWAA_SERVICE_PRINCIPALS } from "../service-principals";
+import { environmentKey } from "./kms-keys";
 import { allow, PolicyStatement } from "./policy-document";
 import { passRoleStatement } from "./roles";
 import { DeployerScope, regionalArn, resourceTagged } from "./scope";
@@ -20,6 +21,7 @@ export function mwaaEnvironmentStatements(scope: DeployerScope): PolicyStatement
   // airflow.amazonaws.com: the service MWAA's API passes the role to and names its linked role for.
   const mwaa = MWAA_SERVICE_PRINCIPALS[0];
   const ec2 = (type: string) => regionalArn(scope, "ec2", `${type}/*`);
+  const key = environmentKey(scope);
   return [
     allow(
       "ManageEnvironment",
@@ -42,11 +44,11 @@ export function mwaaEnvironmentStatements(scope: DeployerScope): PolicyStatement
       Bool: { "aws:ViaAWSService": "true" },
     }),
     // MWAA encrypts the environment with grants on its key (kms:DescribeKey is in the key's own
-    // statements). The key's id is unknown at synth and it may have no alias yet when the
-    // environment is created: it carries the environment's tag, and the grant must be for an AWS
-    // service's resource.
-    allow("MwaaGrantsOnEnvironmentKey", ["kms:CreateGrant"], [regionalArn(scope, "kms", "key/*")], {
-      ...resourceTagged(scope),
+    // statements). A created key's id is unknown at synth and it may have no alias yet when the
+    // environment is created: it carries the environment's tag (a key the stacks do not own: its
+    // ARN), and the grant must be for an AWS service's resource.
+    allow("MwaaGrantsOnEnvironmentKey", ["kms:CreateGrant"], key.resources, {
+      ...key.condition,
       Bool: { "kms:GrantIsForAWSResource": "true" },
     }),
   ];

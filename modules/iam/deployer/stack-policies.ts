@@ -16,7 +16,7 @@ import { VPC_FLOW_LOGS_SERVICE_PRINCIPALS } from "../service-principals";
 import { auditTrailBucketNames, auditTrailListActions, auditTrailStatements } from "./audit-trail";
 import { bucketStatements } from "./buckets";
 import { dagObjectStatements } from "./dag-objects";
-import { KMS_LIST_ACTIONS, kmsKeyStatements } from "./kms-keys";
+import { externalKeyStatements, KMS_LIST_ACTIONS, kmsKeyStatements } from "./kms-keys";
 import { LOG_GROUP_LIST_ACTIONS, logGroupStatements } from "./log-groups";
 import { mwaaEnvironmentStatements } from "./mwaa-environment";
 import { NETWORK_DESCRIBE_ACTIONS, networkStatements } from "./network";
@@ -57,14 +57,16 @@ export function stateStackStatements(scope: DeployerScope, stack: string, state:
 /** `<env>-network`: the VPC and its parts, the flow-log key, log group and delivery role. */
 export function networkStackStatements(scope: DeployerScope, stack: string): PolicyStatement[] {
   const { name } = scope.config;
+  // With encryption.keyArn the flow logs use that key: the stack creates none.
+  const createsKey = scope.config.encryption.keyArn === undefined;
   return [
     ...networkStatements(scope),
-    ...kmsKeyStatements(scope, "FlowLogsKey", [networkLogsKeyAlias(name)]),
+    ...(createsKey ? kmsKeyStatements(scope, "FlowLogsKey", [networkLogsKeyAlias(name)]) : []),
     logGroupStatements(scope, "FlowLogGroup", [flowLogGroupName(name)]),
     ...roleStatements(scope, "FlowLogsRole", [flowLogsRoleName(name)]),
     passRoleStatement(scope, "PassFlowLogsRole", [flowLogsRoleName(name)], [...VPC_FLOW_LOGS_SERVICE_PRINCIPALS]),
     ...backend(scope, stack, true),
-    withoutResourceArn([...NETWORK_DESCRIBE_ACTIONS, ...KMS_LIST_ACTIONS, ...LOG_GROUP_LIST_ACTIONS]),
+    withoutResourceArn([...NETWORK_DESCRIBE_ACTIONS, ...(createsKey ? KMS_LIST_ACTIONS : []), ...LOG_GROUP_LIST_ACTIONS]),
   ];
 }
 
@@ -76,9 +78,11 @@ export function networkStackStatements(scope: DeployerScope, stack: string): Pol
 export function mwaaStackStatements(scope: DeployerScope, stack: string): PolicyStatement[] {
   const { name, account, region, storage } = scope.config;
   const state = scope.config.state;
+  const keyArn = scope.config.encryption.keyArn;
   return [
     ...mwaaEnvironmentStatements(scope),
-    ...kmsKeyStatements(scope, "EnvironmentKey", [environmentKeyAlias(name)]),
+    // A key the stacks do not own is neither created nor changed: no kms:CreateKey, no kms:PutKeyPolicy.
+    ...(keyArn === undefined ? kmsKeyStatements(scope, "EnvironmentKey", [environmentKeyAlias(name)]) : externalKeyStatements(keyArn)),
     bucketStatements(scope, "EnvironmentBuckets", [storage.dagBucketName, accessLogBucketName(name, account, region), ...auditTrailBucketNames(scope, scope.config.audit)]),
     ...dagObjectStatements(scope, storage.dagBucketName),
     logGroupStatements(scope, "AirflowLogGroups", AIRFLOW_LOG_TYPES.map((type) => airflowLogGroupName(name, type.key))),
@@ -86,6 +90,6 @@ export function mwaaStackStatements(scope: DeployerScope, stack: string): Policy
     ...auditTrailStatements(scope, scope.config.audit),
     ...backend(scope, stack, true),
     ...(state.backend === "s3" ? remoteStateStatements(scope, state, networkStackName(name)) : []),
-    withoutResourceArn([...KMS_LIST_ACTIONS, ...LOG_GROUP_LIST_ACTIONS, "ec2:DescribeVpcs", "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups", "ec2:DescribeRouteTables", ...auditTrailListActions(scope.config.audit)]),
+    withoutResourceArn([...(keyArn === undefined ? KMS_LIST_ACTIONS : []), ...LOG_GROUP_LIST_ACTIONS, "ec2:DescribeVpcs", "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups", "ec2:DescribeRouteTables", ...auditTrailListActions(scope.config.audit)]),
   ];
 }

@@ -1,3 +1,4 @@
+import { KEY_ADMINISTRATOR_ACTIONS } from "../../../../modules/encryption/key-use";
 import { iamNoKeyPolicyChanges } from "../../../../modules/guardrails/rules/iam/no-key-policy-changes";
 import { kmsKeyPolicyDefined } from "../../../../modules/guardrails/rules/kms/key-policy-defined";
 import { kmsNoWildcardPrincipal } from "../../../../modules/guardrails/rules/kms/no-wildcard-principal";
@@ -92,5 +93,24 @@ describe("IAM.NO_KEY_ADMINISTRATION in key policies", () => {
     const role = to({ type: "AWS", identifiers: ["arn:aws:iam::111122223333:role/worker"] }, ["kms:putkeypolicy"]);
     expect(verdicts(iamNoKeyPolicyChanges, keyStack([root(), role]))).toEqual(["FAIL s/key: key policy allows principals other than the account root kms:PutKeyPolicy (through kms:putkeypolicy)"]);
     expect(verdicts(iamNoKeyPolicyChanges, keyStack(undefined, { extra: { key_id: OF_KEY, statements: [root(), role] } }))[0]).toMatch(/^FAIL s\/key: key policy allows/);
+  });
+
+  describe("with the key administrators the environment's config names (encryption.keyAdministratorRoleArns)", () => {
+    const ADMIN = "arn:aws:iam::111122223333:role/EncryptionKeyMgmtAdmin";
+    const judged = (...statements: object[]) => verdicts(iamNoKeyPolicyChanges, Object.assign(keyStack([root(), ...statements]), { keyAdministrators: [ADMIN] }));
+
+    it("passes key administration held by those roles", () => {
+      expect(judged(to({ type: "AWS", identifiers: [ADMIN] }, KEY_ADMINISTRATOR_ACTIONS))).toEqual([
+        `PASS s/key: key administration only for the account root and encryption.keyAdministratorRoleArns (${ADMIN})`,
+      ]);
+    });
+
+    it("fails it for a role the config does not name, for anyone, and for another principal beside a named one", () => {
+      expect(judged(to({ type: "AWS", identifiers: ["arn:aws:iam::111122223333:role/worker"] }, ["kms:ScheduleKeyDeletion"]))).toEqual([
+        `FAIL s/key: key policy allows principals other than the account root and encryption.keyAdministratorRoleArns (${ADMIN}) kms:ScheduleKeyDeletion (through kms:ScheduleKeyDeletion)`,
+      ]);
+      expect(judged(to({ type: "AWS", identifiers: ["*"] }, ["kms:PutKeyPolicy"]))[0]).toMatch(/^FAIL s\/key: key policy allows principals other than/);
+      expect(judged(to({ type: "AWS", identifiers: [ADMIN, "arn:aws:iam::111122223333:role/worker"] }, ["kms:PutKeyPolicy"]))[0]).toMatch(/^FAIL s\/key: key policy allows principals other than/);
+    });
   });
 });

@@ -93,11 +93,29 @@ describe("S3.OBJECTS", () => {
     objectAt(stack, "plugins.zip").server_side_encryption = "AES256";
     objectAt(stack, "dags/hello_private_network.py").kms_key_id = "arn:aws:kms:eu-west-1:444455556666:key/1234abcd-12ab-34cd-56ef-1234567890ab";
     expect(failures(s3Objects, stack).sort()).toEqual([
-      expect.stringMatching(/dag-dags-hello-private-network-py-[0-9a-f]{16}: kms_key_id = .* is not the ARN of a key of this stack/),
+      expect.stringMatching(/dag-dags-hello-private-network-py-[0-9a-f]{16}: kms_key_id = .* is not the ARN of a key of this stack or the environment's encryption\.keyArn/),
       expect.stringMatching(/plugins: server_side_encryption = "AES256" \(not KMS\)/),
       expect.stringMatching(/requirements: acl = "public-read"/),
       expect.stringMatching(/startup: bucket = "attacker-drop-bucket" is not a bucket of this stack/),
     ]);
+  });
+});
+
+describe("S3.OBJECTS with a key the stacks do not own", () => {
+  const KEY_ARN = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+  const keyed = (kmsKeyId: string, environmentKeyArn?: string) => {
+    const stack = mwaa();
+    for (const object of Object.values<any>(stack.resource.aws_s3_object)) object.kms_key_id = kmsKeyId;
+    return s3Objects.evaluate(Object.assign(judged(stack), { environmentKeyArn })).filter((e) => !e.compliant);
+  };
+
+  it("passes uploads encrypted with the environment's encryption.keyArn", () => {
+    expect(keyed(KEY_ARN, KEY_ARN)).toEqual([]);
+  });
+
+  it("fails uploads encrypted with a key ARN of the account that the config does not name", () => {
+    expect(keyed(KEY_ARN)).toHaveLength(4);
+    expect(keyed("arn:aws:kms:eu-west-1:111122223333:key/0000abcd-12ab-34cd-56ef-1234567890ab", KEY_ARN)).toHaveLength(4);
   });
 });
 

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { ownKeyArn } from "../../own-references";
 import { check, Rule } from "../../rule";
 import { SynthesizedStack, SynthResource } from "../../synthesized-stack";
 
@@ -9,7 +10,7 @@ export const s3Objects: Rule = {
   id: "S3.OBJECTS",
   title: "Uploads are the environment's validated Airflow files, into this stack's buckets, under a KMS key of this stack",
   evaluates:
-    "every aws_s3_object: bucket (an aws_s3_bucket of this stack), source (a file inside the stack's folder, with source_hash its SHA-256, that is a file of airflow/<env>/ the synth validated, at its key; no inline content), acl (unset or private), server_side_encryption and kms_key_id (unset, or aws:kms with a key of this stack)",
+    "every aws_s3_object: bucket (an aws_s3_bucket of this stack), source (a file inside the stack's folder, with source_hash its SHA-256, that is a file of airflow/<env>/ the synth validated, at its key; no inline content), acl (unset or private), server_side_encryption and kms_key_id (unset, or aws:kms with a key of this stack or the environment's encryption.keyArn)",
   sources: ["Project rule: what is judged is what is deployed", "Project rule: config is data, never code", "Playbook 1 (customer-managed KMS keys)"],
   explanation:
     "An aws_s3_object uploads a file from the machine that runs Terraform. With source pointing outside the stack's folder (an absolute path, ~/.aws/credentials, a link or a ../ path) a plan uploads that machine's secrets; sent to a bucket no rule judged, it hands the files to whoever owns that bucket. The file must be one the synth read from airflow/<env>/ and validated (requirements checked, names and links refused), uploaded at its own key and unchanged since (source_hash is its SHA-256): a file the code copies in from anywhere else, or content written inline, is not. An object that asks for SSE-S3 (AES256) or a key of no stack of this environment escapes the customer-managed key, and an ACL other than private asks to publish it.",
@@ -59,6 +60,7 @@ function encryptionProblem(stack: SynthesizedStack, object: SynthResource): stri
   if (algorithm === undefined && key === undefined) return undefined;
   if (!KMS_ALGORITHMS.includes(algorithm)) return `server_side_encryption = ${JSON.stringify(algorithm ?? null)} (not KMS)`;
   // aws:kms without a key id asks S3 for the AWS-managed aws/s3 key, which no policy here governs.
-  const target = stack.referenced(key);
-  return target?.resource.type === "aws_kms_key" && target.attribute === "arn" ? undefined : `kms_key_id = ${JSON.stringify(key)} is not the ARN of a key of this stack`;
+  // A key of this stack by reference, or the environment's encryption.keyArn literally.
+  const target = ownKeyArn(stack, key, { singleRegion: false });
+  return target.judged ? undefined : `kms_key_id = ${JSON.stringify(key)} is not the ARN of a key of this stack or the environment's encryption.keyArn`;
 }
