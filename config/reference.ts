@@ -15,6 +15,7 @@ import {
   WEBSERVERS,
   WORKER_REPLACEMENT_STRATEGIES,
 } from "./mwaa-limits";
+import { NETWORK_MODE_FIELDS } from "./network-mode-fields";
 
 /**
  * The config reference: every field, what it does, what is allowed and its default. Validation
@@ -115,6 +116,7 @@ export const CONFIG_FIELDS: Record<string, FieldDoc> = {
     allowed: `one of ${list(WORKER_REPLACEMENT_STRATEGIES)}`,
     default: "MWAA's (FORCED)",
   },
+  "airflow.endpointManagement": NETWORK_MODE_FIELDS["airflow.endpointManagement"],
   "airflow.dagS3Path": {
     description: "Folder of the DAG bucket that holds the DAGs.",
     allowed: "a relative S3 key prefix without a leading '/', whitespace or backslashes, e.g. dags; `${` and `%{` are kept as literal text",
@@ -139,18 +141,22 @@ export const CONFIG_FIELDS: Record<string, FieldDoc> = {
   },
   "logging.levels.webserver": { description: "Log level of webserver logs.", allowed: levels, default: "WARNING" },
   "logging.levels.worker": { description: "Log level of worker logs.", allowed: levels, default: "WARNING" },
+  "network.mode": NETWORK_MODE_FIELDS["network.mode"],
+  "network.vpcId": NETWORK_MODE_FIELDS["network.vpcId"],
   "network.vpcCidr": {
-    description: "IPv4 CIDR of the VPC the network stack creates.",
+    description:
+      "IPv4 CIDR of the VPC the network stack creates; with mode existing, of the network team's VPC: the MWAA security group's egress goes to it (the interface endpoints, MWAA's database and webserver endpoints), and the rules judge a literal CIDR only (one read from AWS at plan time could not be judged).",
     allowed: `a network address in CIDR form with a prefix from /${CIDR_PREFIX.min} to /${CIDR_PREFIX.max}`,
   },
   "network.privateSubnets": {
-    description: "The two private subnets MWAA runs in.",
+    description: "The two private subnets MWAA runs in: created (cidr) or, with mode existing, the network team's (subnetId).",
     allowed: "exactly 2 subnets, in two different Availability Zones of the Region",
   },
   "network.privateSubnets[].cidr": {
-    description: "IPv4 CIDR of the subnet.",
-    allowed: `a network address in CIDR form, /${CIDR_PREFIX.min} to /${CIDR_PREFIX.max}, inside vpcCidr and not overlapping the other subnet`,
+    description: "create only: IPv4 CIDR of the subnet.",
+    allowed: `a network address in CIDR form, /${CIDR_PREFIX.min} to /${CIDR_PREFIX.max}, inside vpcCidr and not overlapping the other subnet; required when mode is create`,
   },
+  "network.privateSubnets[].subnetId": NETWORK_MODE_FIELDS["network.privateSubnets[].subnetId"],
   "network.privateSubnets[].availabilityZone": {
     description: "Availability Zone of the subnet.",
     allowed: "an Availability Zone name of the Region, e.g. eu-west-1a",
@@ -158,11 +164,16 @@ export const CONFIG_FIELDS: Record<string, FieldDoc> = {
   "network.webserverIngressCidrs": {
     description:
       "Networks (VPN, peered VPCs, Transit Gateway) allowed to reach the private Airflow UI on port 443.",
-    allowed: "a list of private IPv4 CIDR blocks; 0.0.0.0/0 is refused",
+    allowed: "a list of private IPv4 CIDR blocks; 0.0.0.0/0 is refused; not with network.securityGroupIds.mwaa",
     default: "[] (only the environment's own security group)",
   },
+  "network.routeTableIds": NETWORK_MODE_FIELDS["network.routeTableIds"],
+  "network.securityGroupIds.mwaa": NETWORK_MODE_FIELDS["network.securityGroupIds.mwaa"],
+  "network.securityGroupIds.endpoints": NETWORK_MODE_FIELDS["network.securityGroupIds.endpoints"],
+  "network.providedEndpoints": NETWORK_MODE_FIELDS["network.providedEndpoints"],
+  "network.providedEndpointCidrs": NETWORK_MODE_FIELDS["network.providedEndpointCidrs"],
   "network.flowLogRetentionDays": {
-    description: "Retention of the VPC flow log group.",
+    description: "create only: retention of the VPC flow log group (with mode existing, the network team keeps the VPC's flow logs).",
     allowed: `one of ${list(LOG_RETENTION_DAYS)} (0 = never expire)`,
     default: "365",
   },

@@ -3,6 +3,7 @@ import {
   AIRFLOW_VERSIONS,
   DEFAULT_AIRFLOW_VERSION,
   DEFAULT_WORKER_QUOTA,
+  ENDPOINT_MANAGEMENT_MODES,
   ENVIRONMENT_CLASSES,
   ENVIRONMENT_NAME_MAX_LENGTH,
   ENVIRONMENT_NAME_PATTERN,
@@ -14,6 +15,10 @@ import {
   WEBSERVER_ACCESS_MODES,
   WORKER_REPLACEMENT_STRATEGIES,
 } from "./mwaa-limits";
+import { ROUTE_TABLE_ID_PATTERN, SECURITY_GROUP_ID_PATTERN, SUBNET_ID_PATTERN, VPC_ID_PATTERN } from "./aws-resource-ids";
+import { NETWORK_MODES } from "./network-mode";
+import { NETWORK_MODE_FIELDS } from "./network-mode-fields";
+import { MWAA_ENDPOINT_SERVICES } from "../modules/network/mwaa-endpoint-services";
 
 /**
  * The shape of one environment's config file, field by field. Rules that tie fields together
@@ -55,6 +60,7 @@ const airflow = z.strictObject({
   webserverAccessMode: z.enum(WEBSERVER_ACCESS_MODES).default("PRIVATE_ONLY"),
   weeklyMaintenanceWindowStart: z.string().regex(MAINTENANCE_WINDOW_PATTERN).optional(),
   workerReplacementStrategy: z.enum(WORKER_REPLACEMENT_STRATEGIES).optional(),
+  endpointManagement: z.enum(ENDPOINT_MANAGEMENT_MODES).default("SERVICE").meta(NETWORK_MODE_FIELDS["airflow.endpointManagement"]),
   dagS3Path: terraformText
     .regex(/^[^/\s][^\s]*$/)
     .max(1024)
@@ -77,14 +83,30 @@ const logging = z.strictObject({
     .default({ dagProcessing: "WARNING", scheduler: "WARNING", task: "INFO", webserver: "WARNING", worker: "WARNING" }),
 });
 
+/** Which fields each network.mode needs is a cross-field rule (network-mode-rules.ts). */
 const privateSubnet = z.strictObject({
-  cidr,
+  cidr: cidr.optional(),
+  subnetId: z.string().regex(SUBNET_ID_PATTERN).optional().meta(NETWORK_MODE_FIELDS["network.privateSubnets[].subnetId"]),
   availabilityZone: z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d[a-z]$/),
 });
 
+const securityGroupId = z.string().regex(SECURITY_GROUP_ID_PATTERN);
+
 const network = z.strictObject({
+  mode: z.enum(NETWORK_MODES).default("create").meta(NETWORK_MODE_FIELDS["network.mode"]),
+  vpcId: z.string().regex(VPC_ID_PATTERN).optional().meta(NETWORK_MODE_FIELDS["network.vpcId"]),
   vpcCidr: cidr,
   privateSubnets: z.array(privateSubnet).length(2),
+  routeTableIds: z.array(z.string().regex(ROUTE_TABLE_ID_PATTERN)).min(1).optional().meta(NETWORK_MODE_FIELDS["network.routeTableIds"]),
+  securityGroupIds: z
+    .strictObject({
+      mwaa: securityGroupId.optional().meta(NETWORK_MODE_FIELDS["network.securityGroupIds.mwaa"]),
+      endpoints: securityGroupId.optional().meta(NETWORK_MODE_FIELDS["network.securityGroupIds.endpoints"]),
+    })
+    .optional()
+    .meta(NETWORK_MODE_FIELDS["network.securityGroupIds"]),
+  providedEndpoints: z.array(z.enum(MWAA_ENDPOINT_SERVICES)).optional().meta(NETWORK_MODE_FIELDS["network.providedEndpoints"]),
+  providedEndpointCidrs: z.array(cidr).optional().meta(NETWORK_MODE_FIELDS["network.providedEndpointCidrs"]),
   webserverIngressCidrs: z.array(cidr).default([]),
   flowLogRetentionDays: retentionDays.default(365),
 });

@@ -2,6 +2,7 @@ import { TerraformOutput } from "cdktf";
 import { Construct } from "constructs";
 import { EnvironmentConfig } from "../config/environment-config";
 import { flowLogGroupName, flowLogsRoleName, networkLogsKeyAlias } from "../config/names";
+import { CreatedNetworkConfig, ExistingNetworkConfig, missingFromNetworkTeam } from "../config/network-mode";
 import { CustomerManagedKey } from "../modules/encryption/customer-managed-key";
 import { PrivateNetwork } from "../modules/network/private-network";
 import { EndpointSecurityGroup, MwaaSecurityGroup } from "../modules/network/security-groups";
@@ -15,15 +16,24 @@ export const NETWORK_OUTPUTS = {
   mwaaSecurityGroupId: "mwaa_security_group_id",
 } as const;
 
+const S3_EGRESS_DESCRIPTION = "HTTPS to S3 through the gateway endpoint: DAGs, requirements, ECR image layers";
+
 /**
- * `<env>-network`: the private VPC, its endpoints, the security groups and flow logs. The MWAA
- * stack reads the subnets and the MWAA security group from its state, as NETWORK_OUTPUTS.
+ * `<env>-network`: the private VPC, its endpoints, the security groups and flow logs; or, in a
+ * network team's VPC (network.mode existing), only the security groups and endpoints the team does
+ * not provide. The MWAA stack reads the subnets and the MWAA security group from its state, as
+ * NETWORK_OUTPUTS: references to this stack's resources, or the ids the config validated.
  */
 export class NetworkStack extends EnvironmentStack {
   constructor(scope: Construct, id: string, config: EnvironmentConfig) {
     super(scope, id, config);
-    const { name, account, region, network } = config;
+    const { network } = config;
+    if (network.mode === "existing") this.inNetworkTeamsVpc(config, network);
+    else this.inOwnVpc(config, network);
+  }
 
+  private inOwnVpc(config: EnvironmentConfig, network: CreatedNetworkConfig): void {
+    const { name, account, region } = config;
     const privateNetwork = new PrivateNetwork(this, "network", {
       namePrefix: name,
       vpcCidr: network.vpcCidr,
@@ -53,10 +63,7 @@ export class NetworkStack extends EnvironmentStack {
       securityGroupId: endpointSecurityGroup.id,
       namePrefix: name,
     });
-    mwaaSecurityGroup.allowHttpsToPrefixList(
-      endpoints.s3PrefixListId,
-      "HTTPS to S3 through the gateway endpoint: DAGs, requirements, ECR image layers",
-    );
+    mwaaSecurityGroup.allowHttpsToPrefixList(endpoints.s3PrefixListId!, S3_EGRESS_DESCRIPTION);
 
     const logGroupName = flowLogGroupName(name);
     const flowLogsKey = new CustomerManagedKey(this, "flow-logs-key", {
@@ -79,13 +86,61 @@ export class NetworkStack extends EnvironmentStack {
       preventDestroy: config.protectFromDestroy,
     });
 
+    this.outputs(vpcId, privateNetwork.subnets.map((s) => s.id), mwaaSecurityGroup.id);
+  }
+
+  /**
+   * The network team owns the VPC, the subnets, their route tables and flow logs: none is created or
+   * changed here. What the team does not provide is created in their VPC: the MWAA and endpoint
+   * security groups, the missing interface endpoints (private DNS, both subnets) and the S3 gateway
+   * on the route tables the config names. Ids come from the config, validated there.
+   */
+  private inNetworkTeamsVpc(config: EnvironmentConfig, network: ExistingNetworkConfig): void {
+    const { name, account, region } = config;
+    const { vpcId, securityGroupIds: teamGroups } = network;
+    const subnetIds = network.privateSubnets.map((s) => s.subnetId);
+
+    const missing = missingFromNetworkTeam(network);
+    const mwaaSecurityGroup = missing.mwaaSecurityGroup
+      ? new MwaaSecurityGroup(this, "mwaa-security-group", {
+          name: `${name}-mwaa`,
+          vpcId,
+          vpcCidr: network.vpcCidr,
+          webserverIngressCidrs: network.webserverIngressCidrs,
+          sharedEndpointCidrs: network.providedEndpointCidrs,
+        })
+      : undefined;
+    const mwaaSecurityGroupId = mwaaSecurityGroup?.id ?? teamGroups.mwaa!;
+    const endpointSecurityGroupId = missing.endpointSecurityGroup
+      ? new EndpointSecurityGroup(this, "endpoint-security-group", { name: `${name}-vpc-endpoints`, vpcId, clientSecurityGroupId: mwaaSecurityGroupId }).id
+      : teamGroups.endpoints;
+
+    if (missing.interfaceServices.length > 0 || missing.s3Gateway) {
+      const endpoints = new VpcEndpoints(this, "endpoints", {
+        account,
+        region,
+        environmentBucketNames: [config.storage.dagBucketName],
+        vpcId,
+        subnetIds,
+        interfaceServices: missing.interfaceServices,
+        routeTableIds: missing.s3Gateway ? network.routeTableIds : undefined,
+        securityGroupId: endpointSecurityGroupId,
+        namePrefix: name,
+      });
+      if (mwaaSecurityGroup && endpoints.s3PrefixListId) mwaaSecurityGroup.allowHttpsToPrefixList(endpoints.s3PrefixListId, S3_EGRESS_DESCRIPTION);
+    }
+
+    this.outputs(vpcId, subnetIds, mwaaSecurityGroupId);
+  }
+
+  private outputs(vpcId: string, subnetIds: string[], mwaaSecurityGroupId: string): void {
     new TerraformOutput(this, "vpc_id", { value: vpcId, description: "The private VPC" });
     new TerraformOutput(this, NETWORK_OUTPUTS.subnetIds, {
-      value: privateNetwork.subnets.map((s) => s.id),
+      value: subnetIds,
       description: "The two private subnets MWAA runs in",
     });
     new TerraformOutput(this, NETWORK_OUTPUTS.mwaaSecurityGroupId, {
-      value: mwaaSecurityGroup.id,
+      value: mwaaSecurityGroupId,
       description: "Security group of the MWAA environment",
     });
   }

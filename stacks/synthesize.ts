@@ -8,6 +8,7 @@ import { SynthesizedStack } from "../modules/guardrails/synthesized-stack";
 import { writeReview } from "../modules/review/review-files";
 import { ReviewedGroup } from "../modules/review/reviewed-group";
 import { allowedUploads, artifactsForReview } from "../config/airflow-artifacts";
+import { networkTeamOf } from "../config/network-mode";
 import { AirflowFolder } from "../config/airflow-folder";
 import { stageAirflowArtifacts } from "../modules/airflow/staged-artifacts";
 import {
@@ -204,6 +205,7 @@ function judgeStack(written: WrittenStack, configs: readonly EnvironmentConfig[]
   const owner = ownerOf(written.stack.name, configs);
   written.stack.environmentAccount = owner?.account;
   written.stack.allowedUploads = owner?.artifacts ? allowedUploads(owner.artifacts) : [];
+  written.stack.networkTeam = owner && networkTeamOf(owner.network, owner.name, written.stack.name);
   return { stack: written.stack, owner, findings: evaluateStack(written.stack, owner?.guardrails.acknowledgements ?? [], today) };
 }
 

@@ -1,4 +1,5 @@
 import { fileInside } from "./file-inside";
+import type { NetworkTeamNetwork } from "./network-team";
 import { readPolicy, PolicyReading } from "./iam/policy-document";
 import { blockKey, resourcePaths } from "./resource-paths";
 import { PolicyStatement } from "./iam/policy-statement";
@@ -66,6 +67,12 @@ export class SynthesizedStack {
    * for a stack outside every environment or an environment without an `airflow/<env>/` folder.
    */
   allowedUploads: readonly { readonly key: string; readonly sha256: string }[] = [];
+
+  /**
+   * The network team's VPC the environment's config declares (network.mode existing), on the
+   * environment's network stack only. Set by the synth with the owner; unset for any other stack.
+   */
+  networkTeam?: NetworkTeamNetwork;
 
   private readonly byType = new Map<string, SynthResource[]>();
   private paths?: Map<string, string>;

@@ -22,3 +22,10 @@ export const S3_GATEWAY_ENDPOINT_SERVICE = "s3";
 export function endpointServiceName(region: string, service: string): string {
   return `com.amazonaws.${region}.${service}`;
 }
+
+/**
+ * Every endpoint the environment's network needs, by service: what a network team may already
+ * provide (config network.providedEndpoints) and VPC.MWAA_ENDPOINTS looks for.
+ */
+export const MWAA_ENDPOINT_SERVICES = [...MWAA_INTERFACE_ENDPOINT_SERVICES, S3_GATEWAY_ENDPOINT_SERVICE] as const;
+export type MwaaEndpointService = (typeof MWAA_ENDPOINT_SERVICES)[number];
