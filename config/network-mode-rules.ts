@@ -32,7 +32,7 @@ export function networkModeProblems(network: Raw, airflow: Raw): Problem[] {
         "needs network.mode existing: with CUSTOMER, the VPC's owner creates the environment's database and webserver endpoints, and with a VPC this project creates nobody would (the environment would fail after 72 hours in PENDING); use SERVICE, or a network team's VPC",
     });
   }
-  return [...problems, ...(mode === "existing" ? existingProblems(network) : createProblems(network))];
+  return [...problems, ...(mode === "existing" ? existingProblems(network) : createProblems(network)), ...endpointCidrProblems(network)];
 }
 
 function createProblems(network: Raw): Problem[] {
@@ -100,16 +100,19 @@ function existingProblems(network: Raw): Problem[] {
   if (teamGroup && "providedEndpointCidrs" in network) {
     problems.push({ path: "network.providedEndpointCidrs", value: network.providedEndpointCidrs, message: NOT_WITH_TEAM_GROUP });
   }
-  listOf(network.providedEndpointCidrs).forEach((value, index) => {
-    if (typeof value !== "string") return;
+  return problems;
+}
+
+/** Each network where a team's shared endpoints live: a private CIDR block, whatever the mode. */
+function endpointCidrProblems(network: Raw): Problem[] {
+  return listOf(network.providedEndpointCidrs).flatMap((value, index): Problem[] => {
+    if (typeof value !== "string") return [];
     const path = `network.providedEndpointCidrs[${index}]`;
     const parsed = parseCidr(value);
-    if (typeof parsed === "string") problems.push({ path, value, message: parsed });
-    else if (!isPrivateCidr(parsed)) {
-      problems.push({ path, value, message: "must be a private network (inside 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 or 100.64.0.0/10): the MWAA group never reaches the internet" });
-    }
+    if (typeof parsed === "string") return [{ path, value, message: parsed }];
+    if (isPrivateCidr(parsed)) return [];
+    return [{ path, value, message: "must be a private network (inside 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 or 100.64.0.0/10): the MWAA group never reaches the internet" }];
   });
-  return problems;
 }
 
 /** One problem per item that repeats an earlier one. */

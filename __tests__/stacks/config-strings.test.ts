@@ -67,10 +67,11 @@ function withAcknowledgement(raw: Record<string, any>) {
 
 function inject(raw: Record<string, any>, slot: Slot, payload: string): string {
   let target = raw;
-  for (const segment of slot.kind === "key" ? slot.path : slot.path.slice(0, -1)) {
-    target[segment as string] ??= typeof segment === "number" ? [] : {};
+  // A field the base leaves out is made as what the next segment indexes: a list for [0], else an object.
+  slot.path.slice(0, slot.kind === "key" ? undefined : -1).forEach((segment, index) => {
+    target[segment as string] ??= typeof slot.path[index + 1] === "number" ? [] : {};
     target = target[segment as string];
-  }
+  });
   if (slot.kind === "key") {
     target[payload] = "x";
     return slot.path.join(".");
