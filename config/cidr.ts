@@ -44,3 +44,12 @@ export function cidrContains(outer: Ipv4Cidr, inner: Ipv4Cidr): boolean {
 export function cidrsOverlap(a: Ipv4Cidr, b: Ipv4Cidr): boolean {
   return a.network <= lastAddress(b) && b.network <= lastAddress(a);
 }
+
+/**
+ * The private IPv4 networks (RFC 1918 and RFC 6598's shared space): the only networks the Airflow UI
+ * may be opened to, and where a network team's shared endpoints may live.
+ */
+export const PRIVATE_NETWORKS = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10"].map((text) => parseCidr(text) as Ipv4Cidr);
+
+/** Whether `cidr` lies inside one of PRIVATE_NETWORKS. */
+export const isPrivateCidr = (cidr: Ipv4Cidr) => PRIVATE_NETWORKS.some((range) => cidrContains(range, cidr));

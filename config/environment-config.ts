@@ -2,11 +2,12 @@ import { AirflowArtifacts } from "./airflow-artifacts";
 import { AuditConfig, resolveAudit } from "./audit";
 import { DEFAULT_WORKERS, MICRO_CLASS, SCHEDULERS, WEBSERVERS } from "./mwaa-limits";
 import { defaultDagBucketName, defaultStateBucketName } from "./names";
+import { NetworkConfig, resolveNetwork } from "./network-mode";
 import { ParsedConfig } from "./schema";
 import { resolveSecrets, SecretsConfig } from "./secrets";
 
 /** One environment's validated config, every default resolved. What stacks and modules receive. */
-export interface EnvironmentConfig extends Omit<ParsedConfig, "airflow" | "storage" | "state" | "secrets" | "audit" | "$schema"> {
+export interface EnvironmentConfig extends Omit<ParsedConfig, "airflow" | "network" | "storage" | "state" | "secrets" | "audit" | "$schema"> {
   readonly airflow: ParsedConfig["airflow"] & {
     readonly schedulers: number;
     readonly minWorkers: number;
@@ -14,6 +15,8 @@ export interface EnvironmentConfig extends Omit<ParsedConfig, "airflow" | "stora
     readonly minWebservers: number;
     readonly maxWebservers: number;
   };
+  /** The VPC the network stack creates, or a network team's (network-mode.ts). */
+  readonly network: NetworkConfig;
   readonly storage: { readonly dagBucketName: string; readonly accessLogRetentionDays: number };
   readonly state: S3StateConfig | HcpStateConfig;
   /** Where Airflow reads connections and variables, prefixes resolved. */
@@ -61,6 +64,7 @@ export function resolveConfig(parsed: ParsedConfig): EnvironmentConfig {
       maxWebservers:
         airflow.maxWebservers ?? (micro ? 1 : Math.max(WEBSERVERS.default, airflow.minWebservers ?? 0)),
     },
+    network: resolveNetwork(config.network),
     storage: {
       accessLogRetentionDays: config.storage.accessLogRetentionDays,
       dagBucketName:

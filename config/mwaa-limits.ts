@@ -109,3 +109,11 @@ export const CIDR_PREFIX = { min: 16, max: 28 } as const;
 
 /** Tags every environment must carry; the provider's default_tags put them on every resource. */
 export const MANDATORY_TAG_KEYS = ["Owner", "CostCenter", "DataClassification"] as const;
+
+/**
+ * Who creates the VPC endpoints of an environment's database and webserver (MWAA API
+ * CreateEnvironment EndpointManagement): SERVICE, MWAA itself in the environment's subnets;
+ * CUSTOMER, the VPC's owner, to the endpoint services MWAA names once the environment is PENDING
+ * (a shared VPC requires CUSTOMER; after 72 hours without them creation fails).
+ */
+export const ENDPOINT_MANAGEMENT_MODES = ["SERVICE", "CUSTOMER"] as const;

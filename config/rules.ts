@@ -2,7 +2,7 @@ import { AcknowledgementPolicy, acknowledgementProblems } from "./acknowledgemen
 import { airflowOptionProblems } from "./airflow-options";
 import { auditProblems } from "./audit";
 import { encryptionProblems } from "./encryption-keys";
-import { cidrContains, cidrsOverlap, Ipv4Cidr, parseCidr } from "./cidr";
+import { cidrContains, cidrsOverlap, Ipv4Cidr, isPrivateCidr, parseCidr } from "./cidr";
 import {
   CIDR_PREFIX,
   DEFAULT_ENVIRONMENT_CLASS,
@@ -17,6 +17,7 @@ import {
 } from "./mwaa-limits";
 import { accessLogBucketName, defaultDagBucketName, defaultStateBucketName, stateAccessLogBucketName } from "./names";
 import { rolesProblems } from "./roles";
+import { networkModeProblems } from "./network-mode-rules";
 import { s3BucketNameProblems } from "./s3-bucket-name";
 import { secretsProblems } from "./secrets";
 import { DEFAULT_STATE_BACKEND } from "./schema";
@@ -52,6 +53,7 @@ export function crossFieldProblems(raw: unknown, policy: AcknowledgementPolicy):
   return [
     ...sizingProblems(asObject(config.airflow)),
     ...networkProblems(asObject(config.network), config.region),
+    ...networkModeProblems(asObject(config.network), asObject(config.airflow)),
     ...tagProblems(config.tags),
     ...bucketNameProblems(config),
     ...stateProblems(config),
@@ -131,9 +133,6 @@ function validCidr(value: unknown): Ipv4Cidr | undefined {
   return typeof parsed === "string" ? undefined : parsed;
 }
 
-const PRIVATE_RANGES = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10"].map(
-  (text) => parseCidr(text) as Ipv4Cidr,
-);
 
 function networkProblems(network: Raw, region: unknown): Problem[] {
   const problems: Problem[] = [];
@@ -207,7 +206,7 @@ function networkProblems(network: Raw, region: unknown): Problem[] {
     const parsed = parseCidr(value);
     if (typeof parsed === "string") {
       problems.push({ path, value, message: parsed });
-    } else if (!PRIVATE_RANGES.some((range) => cidrContains(range, parsed))) {
+    } else if (!isPrivateCidr(parsed)) {
       problems.push({
         path,
         value,

@@ -8,6 +8,7 @@ import {
   DEFAULT_ENVIRONMENT_CLASS,
   DEFAULT_WORKER_QUOTA,
   DEFAULT_WORKERS,
+  ENDPOINT_MANAGEMENT_MODES,
   ENVIRONMENT_CLASSES,
   ENVIRONMENT_NAME_MAX_LENGTH,
   ENVIRONMENT_NAME_PATTERN,
@@ -26,6 +27,10 @@ import { rolesSchema } from "./roles";
 import { secretsSchema } from "./secrets";
 import { AUDIT_FIELDS, AUDIT_TRAIL_MODES, DEFAULT_TRAIL_LOG_RETENTION_DAYS, parseTopicArn, parseTrailArn } from "./audit";
 import { MAX_KEY_ADMINISTRATORS, ORGANIZATION_ID_PATTERN } from "./encryption-keys";
+import { ROUTE_TABLE_ID_PATTERN, SECURITY_GROUP_ID_PATTERN, SUBNET_ID_PATTERN, VPC_ID_PATTERN } from "./aws-resource-ids";
+import { NETWORK_MODES } from "./network-mode";
+import { NETWORK_MODE_FIELDS } from "./network-mode-fields";
+import { MWAA_ENDPOINT_SERVICES } from "../modules/network/mwaa-endpoint-services";
 
 /**
  * The shape of one environment's config file, field by field, and its documentation: each field's
@@ -126,6 +131,7 @@ const airflow = z.strictObject({
     allowed: oneOf(WORKER_REPLACEMENT_STRATEGIES),
     defaultText: "MWAA's (FORCED)",
   }),
+  endpointManagement: z.enum(ENDPOINT_MANAGEMENT_MODES).default("SERVICE").meta(NETWORK_MODE_FIELDS["airflow.endpointManagement"]),
   dagS3Path: terraformText
     .regex(/^[^/\s][^\s]*$/)
     .max(1024)
@@ -163,25 +169,41 @@ const logging = z.strictObject({
     .default({ ...LEAST_VERBOSE_LOG_LEVELS }),
 });
 
+/** Which fields each network.mode needs is a cross-field rule (network-mode-rules.ts). */
 const cidrAllowed = `a network address in CIDR form with a prefix from /${CIDR_PREFIX.min} to /${CIDR_PREFIX.max}`;
 
 const privateSubnet = z.strictObject({
-  cidr: cidr.meta({
-    description: "IPv4 CIDR of the subnet.",
+  cidr: cidr.optional().meta({
+    description: "IPv4 CIDR of the subnet (network.mode create).",
     allowed: `a network address in CIDR form, /${CIDR_PREFIX.min} to /${CIDR_PREFIX.max}, inside vpcCidr and not overlapping the other subnet`,
   }),
+  subnetId: z.string().regex(SUBNET_ID_PATTERN).optional().meta(NETWORK_MODE_FIELDS["network.privateSubnets[].subnetId"]),
   availabilityZone: z
     .string()
     .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d[a-z]$/)
     .meta({ description: "Availability Zone of the subnet.", allowed: "an Availability Zone name of the Region, e.g. eu-west-1a" }),
 });
 
+const securityGroupId = z.string().regex(SECURITY_GROUP_ID_PATTERN);
+
 const network = z.strictObject({
-  vpcCidr: cidr.meta({ description: "IPv4 CIDR of the VPC the network stack creates.", allowed: cidrAllowed }),
+  mode: z.enum(NETWORK_MODES).default("create").meta(NETWORK_MODE_FIELDS["network.mode"]),
+  vpcId: z.string().regex(VPC_ID_PATTERN).optional().meta(NETWORK_MODE_FIELDS["network.vpcId"]),
+  vpcCidr: cidr.meta({ description: "IPv4 CIDR of the VPC: the one the network stack creates, or the network team's (network.mode existing), which the security groups' rules name.", allowed: cidrAllowed }),
   privateSubnets: z.array(privateSubnet).length(2).meta({
     description: "The two private subnets MWAA runs in.",
     allowed: "exactly 2 subnets, in two different Availability Zones of the Region",
   }),
+  routeTableIds: z.array(z.string().regex(ROUTE_TABLE_ID_PATTERN)).min(1).optional().meta(NETWORK_MODE_FIELDS["network.routeTableIds"]),
+  securityGroupIds: z
+    .strictObject({
+      mwaa: securityGroupId.optional().meta(NETWORK_MODE_FIELDS["network.securityGroupIds.mwaa"]),
+      endpoints: securityGroupId.optional().meta(NETWORK_MODE_FIELDS["network.securityGroupIds.endpoints"]),
+    })
+    .optional()
+    .meta(NETWORK_MODE_FIELDS["network.securityGroupIds"]),
+  providedEndpoints: z.array(z.enum(MWAA_ENDPOINT_SERVICES)).optional().meta(NETWORK_MODE_FIELDS["network.providedEndpoints"]),
+  providedEndpointCidrs: z.array(cidr).optional().meta(NETWORK_MODE_FIELDS["network.providedEndpointCidrs"]),
   webserverIngressCidrs: z.array(cidr).default([]).meta({
     description: "Networks (VPN, peered VPCs, Transit Gateway) allowed to reach the private Airflow UI on port 443.",
     allowed: "a list of private IPv4 CIDR blocks; 0.0.0.0/0 is refused",

@@ -141,6 +141,7 @@ export class MwaaStack extends EnvironmentStack {
       securityGroupIds: [network.securityGroupId],
       logLevels: logging.levels,
       webserverAccessMode: airflow.webserverAccessMode,
+      endpointManagement: airflow.endpointManagement,
       weeklyMaintenanceWindowStart: airflow.weeklyMaintenanceWindowStart,
       workerReplacementStrategy: airflow.workerReplacementStrategy,
       airflowConfigurationOptions: Object.fromEntries(
@@ -192,5 +193,17 @@ export class MwaaStack extends EnvironmentStack {
       value: network.securityGroupId,
       description: "Security group of the environment",
     });
+    if (airflow.endpointManagement === "CUSTOMER") {
+      // The network team connects an endpoint to each, in the environment's subnets (MWAA guide,
+      // "Managing your own Amazon VPC endpoints"); MWAA names them once the environment is PENDING.
+      new TerraformOutput(this, "database_vpc_endpoint_service", {
+        value: environment.databaseVpcEndpointService,
+        description: "Endpoint service of the environment's metadata database: the network team creates an interface endpoint to it",
+      });
+      new TerraformOutput(this, "webserver_vpc_endpoint_service", {
+        value: environment.webserverVpcEndpointService,
+        description: "Endpoint service of the environment's webserver: the network team creates an interface endpoint to it",
+      });
+    }
   }
 }

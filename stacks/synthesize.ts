@@ -4,10 +4,12 @@ import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import { EnvironmentConfig } from "../config/environment-config";
 import { acknowledgementFindings, evaluateStack, Finding, formatViolation } from "../modules/guardrails/evaluate";
+import { notCheckedInNetworkTeamsVpc } from "../modules/guardrails/network-team";
 import { SynthesizedStack } from "../modules/guardrails/synthesized-stack";
 import { writeReview } from "../modules/review/review-files";
 import { ReviewedGroup } from "../modules/review/reviewed-group";
 import { allowedUploads, artifactsForReview } from "../config/airflow-artifacts";
+import { networkTeamOf } from "../config/network-mode";
 import { AirflowFolder } from "../config/airflow-folder";
 import { stageAirflowArtifacts } from "../modules/airflow/staged-artifacts";
 import {
@@ -206,6 +208,7 @@ function judgeStack(written: WrittenStack, configs: readonly EnvironmentConfig[]
   written.stack.allowedUploads = owner?.artifacts ? allowedUploads(owner.artifacts) : [];
   written.stack.environmentKeyArn = owner?.encryption.keyArn;
   written.stack.keyAdministrators = owner?.encryption.keyAdministratorRoleArns ?? [];
+  written.stack.networkTeam = owner && networkTeamOf(owner.network, owner.name, written.stack.name);
   return { stack: written.stack, owner, findings: evaluateStack(written.stack, owner?.guardrails.acknowledgements ?? [], today) };
 }
 
@@ -228,6 +231,7 @@ function report(configs: readonly EnvironmentConfig[], judged: readonly JudgedSt
         acknowledgements: config.guardrails.acknowledgements,
         stacks: own.map((j) => j.stack),
         findings: [...findings, ...acknowledgements],
+        notChecked: own.flatMap((j) => notCheckedInNetworkTeamsVpc(j.stack)),
       };
     }),
     ...judged.filter((j) => !j.owner).map((j): ReviewedGroup => ({ name: j.stack.name, kind: "stack", stacks: [j.stack], findings: j.findings })),

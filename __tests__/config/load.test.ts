@@ -11,7 +11,7 @@ const BAD_INPUTS: [string, Edit, RegExp][] = [
   // Unknown keys
   ["an unknown top-level key", (r) => (r.colour = "blue"), /^colour: got "blue"; is not a known setting; allowed here: name, account, region, /],
   ["an unknown nested key", (r) => (r.airflow.maxWorker = 3), /^airflow\.maxWorker: got 3; is not a known setting; allowed here: version, environmentClass, .*maxWorkers/],
-  ["an unknown key in a subnet", (r) => (r.network.privateSubnets[0].az = "x"), /^network\.privateSubnets\[0\]\.az: got "x"; is not a known setting; allowed here: cidr, availabilityZone$/],
+  ["an unknown key in a subnet", (r) => (r.network.privateSubnets[0].az = "x"), /^network\.privateSubnets\[0\]\.az: got "x"; is not a known setting; allowed here: cidr, subnetId, availabilityZone$/],
   // Wrong types and missing fields
   ["a string where a number belongs", (r) => (r.airflow.maxWorkers = "5"), /^airflow\.maxWorkers: got "5"; must be a number; allowed: a whole number from minWorkers to workerQuota/],
   ["a fraction where a whole number belongs", (r) => (r.airflow.minWorkers = 1.5), /^airflow\.minWorkers: got 1\.5; must be a whole number; allowed: /],

@@ -53,7 +53,7 @@ describe("the config reference, read from the schema", () => {
 
   it("knows the keys each object accepts, in the schema's order", () => {
     expect(knownKeys("")).toEqual(expect.arrayContaining(["$schema", "name", "airflow", "tags"]));
-    expect(knownKeys("network.privateSubnets[0]")).toEqual(["cidr", "availabilityZone"]);
+    expect(knownKeys("network.privateSubnets[0]")).toEqual(["cidr", "subnetId", "availabilityZone"]);
     expect(knownKeys("logging.levels")).toEqual(["dagProcessing", "scheduler", "task", "webserver", "worker"]);
     expect(knownKeys("tags")).toEqual([]);
   });

@@ -121,11 +121,13 @@ function producerOf(source: any, all: readonly WrittenStack[]): WrittenStack | u
 
 /**
  * The producer's outputs with made-up values, named after its own `output` blocks: an output that
- * is a resource's `id` (or a list of them) gets a plausible id of that resource's kind.
+ * is a resource's `id` (or a list of them) gets a plausible id of that resource's kind; a literal id
+ * (a network team's VPC, subnet or group the config names) is its own value.
  */
 export function madeUpOutputs(producer: WrittenStack): Record<string, unknown> {
   let counter = 0;
   const plausibleId = (expression: unknown, output: string): string => {
+    if (typeof expression === "string" && new RegExp(`^(${Object.values(ID_PREFIXES).join("|")})-[0-9a-f]+$`).test(expression)) return expression;
     const type = /^\$\{(aws_[a-z0-9_]+)\.[^.}]+\.id\}$/.exec(String(expression))?.[1];
     const prefix = type && ID_PREFIXES[type];
     if (!prefix) throw new Error(`${producer.name}: no plausible value for output ${output} = ${JSON.stringify(expression)}; add its resource type to ID_PREFIXES`);

@@ -7,6 +7,7 @@ import { mwaaStackName } from "../../config/names";
 import { synthesizeEnvironments } from "../../stacks/synthesize";
 import { readAirflowFolders } from "../../config/airflow-folder";
 import { exampleConfig, FIXTURE_AIRFLOW_DIR } from "../helpers/config-fixtures";
+import { inNetworkTeamsVpc, TEAM } from "../helpers/network-team-fixtures";
 import { ARGUMENTS_FORCING_REPLACEMENT } from "../../modules/review/replacement-arguments";
 import { deployedEnvironmentState, statefulArgumentsChangedState } from "../helpers/deployed-environment-state";
 import { OfflineRewrite, OfflineStack, prepareOfflineStack, withoutPreventDestroy, WrittenStack } from "../helpers/offline-stack";
@@ -47,10 +48,16 @@ const SHORT_LIVED_GO_PROCESS = { GOGC: "off", GOMEMLIMIT: "1GiB" };
 
 const newestAirflow = (major: string) => AIRFLOW_VERSIONS.filter((v) => v.startsWith(`${major}.`)).at(-1)!;
 
-/** The variant: the smallest class, the newest Airflow 3, state in HCP Terraform. */
+/**
+ * The variant: the smallest class, the newest Airflow 3, state in HCP Terraform, in a network team's
+ * VPC with the network team creating MWAA's own endpoints (CUSTOMER): its network stack holds only
+ * the security groups and the endpoints the team does not provide, and hands on the team's ids.
+ */
 function variantConfig(): EnvironmentConfig {
   return exampleConfig((raw) => {
     raw.name = "micro";
+    inNetworkTeamsVpc(raw);
+    raw.airflow.endpointManagement = "CUSTOMER";
     Object.assign(raw.airflow, {
       environmentClass: "mw1.micro",
       version: newestAirflow("3"),
@@ -228,10 +235,18 @@ describeOffline("a plan by the real AWS provider, offline", () => {
     if (root) rmSync(root, { recursive: true, force: true });
   });
 
-  it("plans every stack of the example and of the variant (mw1.micro, the newest Airflow 3, HCP Terraform state)", () => {
+  it("plans every stack of the example and of the variant (mw1.micro, the newest Airflow 3, HCP Terraform state, a network team's VPC, CUSTOMER endpoints)", () => {
     expect(stacks.map((s) => s.name)).toEqual(["example-state", "example-network", "example-mwaa", "micro-network", "micro-mwaa"]);
-    const variantEnvironment = Object.values<any>(stacks.find((s) => s.name === "micro-mwaa")!.json.resource.aws_mwaa_environment)[0];
-    expect(variantEnvironment).toMatchObject({ environment_class: "mw1.micro", airflow_version: major.to });
+    const variant = stacks.find((s) => s.name === "micro-mwaa")!.json;
+    const variantEnvironment = Object.values<any>(variant.resource.aws_mwaa_environment)[0];
+    expect(variantEnvironment).toMatchObject({ environment_class: "mw1.micro", airflow_version: major.to, endpoint_management: "CUSTOMER" });
+    expect(Object.keys(variant.output)).toEqual(expect.arrayContaining(["database_vpc_endpoint_service", "webserver_vpc_endpoint_service"]));
+    expect(Object.keys(stacks.find((s) => s.name === "micro-network")!.json.resource).sort()).toEqual([
+      "aws_security_group",
+      "aws_vpc_endpoint",
+      "aws_vpc_security_group_egress_rule",
+      "aws_vpc_security_group_ingress_rule",
+    ]);
   });
 
   it.each(["example-state", "example-network", "example-mwaa", "micro-network", "micro-mwaa"])(
@@ -268,10 +283,11 @@ describeOffline("a plan by the real AWS provider, offline", () => {
   it("reads each remote state from the state its producer stack writes, with the producer's outputs", () => {
     const mwaa = stacks.find((s) => s.name === "micro-mwaa")!;
     expect(mwaa.remoteOutputs).toEqual({
+      // The network team's ids are the producer's outputs as written; the group it creates gets a made-up id.
       "state-of-micro-network": {
         mwaa_security_group_id: "sg-0123456789abcdef0",
-        private_subnet_ids: ["subnet-0123456789abcdef1", "subnet-0123456789abcdef2"],
-        vpc_id: "vpc-0123456789abcdef3",
+        private_subnet_ids: [...TEAM.subnetIds],
+        vpc_id: TEAM.vpcId,
       },
     });
   });

@@ -27,6 +27,12 @@ export interface MwaaEnvironmentProps {
   readonly logLevels: Record<AirflowLogType, string>;
   /** @default "PRIVATE_ONLY" */
   readonly webserverAccessMode?: string;
+  /**
+   * Who creates the environment's database and webserver endpoints: SERVICE (MWAA, in our
+   * subnets) or CUSTOMER (the VPC's owner, to the services the environment then names).
+   * @default "SERVICE"
+   */
+  readonly endpointManagement?: string;
   /** @default chosen by MWAA */
   readonly weeklyMaintenanceWindowStart?: string;
   /**
@@ -78,8 +84,7 @@ export class MwaaEnvironment extends Construct {
       sourceBucketArn: props.sourceBucketArn,
       dagS3Path: props.dagS3Path,
       webserverAccessMode: props.webserverAccessMode ?? "PRIVATE_ONLY",
-      // MWAA creates and owns the database and webserver endpoints in our subnets.
-      endpointManagement: "SERVICE",
+      endpointManagement: props.endpointManagement ?? "SERVICE",
       weeklyMaintenanceWindowStart: props.weeklyMaintenanceWindowStart,
       workerReplacementStrategy: props.workerReplacementStrategy,
       requirementsS3Path: props.requirements?.key,

@@ -1,4 +1,5 @@
 import { fileInside } from "./file-inside";
+import type { NetworkTeamNetwork } from "./network-team";
 import { readPolicy, PolicyReading } from "./iam/policy-document";
 import { blockKey, resourcePaths } from "./resource-paths";
 import { PolicyStatement } from "./iam/policy-statement";
@@ -80,6 +81,12 @@ export class SynthesizedStack {
    * policy may give key administration. Set by the synth with the owner; empty otherwise.
    */
   keyAdministrators: readonly string[] = [];
+
+  /**
+   * The network team's VPC the environment's config declares (network.mode existing), on the
+   * environment's network stack only. Set by the synth with the owner; unset for any other stack.
+   */
+  networkTeam?: NetworkTeamNetwork;
 
   private readonly byType = new Map<string, SynthResource[]>();
   private paths?: Map<string, string>;

@@ -32,3 +32,10 @@ export function endpointServiceName(region: string, service: string): string {
  * holds an endpoint to such a service to this account).
  */
 export const SECRETS_MANAGER_ENDPOINT_SERVICE = "secretsmanager";
+
+/**
+ * Every endpoint the environment's network needs, by service: what a network team may already
+ * provide (config network.providedEndpoints) and VPC.MWAA_ENDPOINTS looks for.
+ */
+export const MWAA_ENDPOINT_SERVICES = [...MWAA_INTERFACE_ENDPOINT_SERVICES, S3_GATEWAY_ENDPOINT_SERVICE] as const;
+export type MwaaEndpointService = (typeof MWAA_ENDPOINT_SERVICES)[number];

@@ -15,6 +15,11 @@ export interface MwaaSecurityGroupProps {
   readonly vpcCidr: string;
   /** Private networks that may open the Airflow UI (HTTPS). @default [] */
   readonly webserverIngressCidrs?: string[];
+  /**
+   * Private networks outside the VPC that hold interface endpoints a network team shares with it
+   * (a shared-services VPC behind a Route 53 profile): reached on HTTPS. @default []
+   */
+  readonly sharedEndpointCidrs?: string[];
 }
 
 /**
@@ -57,6 +62,16 @@ export class MwaaSecurityGroup extends Construct {
       description: "Inside the VPC only: interface endpoints, MWAA database and webserver endpoints",
       ipProtocol: "-1",
       cidrIpv4: props.vpcCidr,
+    });
+    (props.sharedEndpointCidrs ?? []).forEach((cidr, index) => {
+      new VpcSecurityGroupEgressRule(this, `to-shared-endpoints-${index + 1}`, {
+        securityGroupId: this.id,
+        description: `HTTPS to the VPC endpoints the network team shares from ${cidr}`,
+        ipProtocol: "tcp",
+        fromPort: 443,
+        toPort: 443,
+        cidrIpv4: cidr,
+      });
     });
   }
 

@@ -24,16 +24,25 @@ export interface VpcEndpointsProps {
   readonly vpcId: string;
   /** Both private subnets: an endpoint network interface in each zone. */
   readonly subnetIds: string[];
-  /** Route tables that get the S3 gateway endpoint's route. */
-  readonly routeTableIds: string[];
-  /** Security group of the interface endpoints' network interfaces. */
-  readonly securityGroupId: string;
+  /**
+   * The interface endpoints to create, by service: those a network team does not already provide.
+   * @default every service of MWAA_INTERFACE_ENDPOINT_SERVICES
+   */
+  readonly interfaceServices?: readonly string[];
+  /**
+   * Route tables that get the S3 gateway endpoint's route.
+   * @default none, and no S3 gateway endpoint: a network team provides it
+   */
+  readonly routeTableIds?: string[];
+  /** Security group of the interface endpoints' network interfaces; needed when any is created. */
+  readonly securityGroupId?: string;
   readonly namePrefix: string;
 }
 
 /**
  * The endpoints that replace an internet path: one interface endpoint with private DNS per service
- * in both subnets, and an S3 gateway endpoint (free, and what ECR image layers are pulled through).
+ * in both subnets, and an S3 gateway endpoint (free, and what ECR image layers are pulled through);
+ * in a network team's VPC, only those the team does not already provide.
  *
  * The S3 gateway's policy admits only what MWAA reads: this environment's buckets, in this account,
  * and ECR's image-layer bucket. Without a policy it would admit every bucket of every account, a way
@@ -43,25 +52,31 @@ export interface VpcEndpointsProps {
  */
 export class VpcEndpoints extends Construct {
   readonly interfaceEndpoints: Record<string, VpcEndpoint> = {};
-  readonly s3Gateway: VpcEndpoint;
-  readonly s3GatewayPolicy: DataAwsIamPolicyDocument;
+  /** Absent when a network team provides the S3 gateway. */
+  readonly s3Gateway?: VpcEndpoint;
+  readonly s3GatewayPolicy?: DataAwsIamPolicyDocument;
   /** The S3 gateway's managed prefix list: the only S3 destination a security group can name. */
-  readonly s3PrefixListId: string;
+  readonly s3PrefixListId?: string;
 
   constructor(scope: Construct, id: string, props: VpcEndpointsProps) {
     super(scope, id);
 
-    for (const service of MWAA_INTERFACE_ENDPOINT_SERVICES) {
+    const services = props.interfaceServices ?? MWAA_INTERFACE_ENDPOINT_SERVICES;
+    if (services.length > 0 && props.securityGroupId === undefined) {
+      throw new Error(`VpcEndpoints ${this.node.path}: securityGroupId is required for the interface endpoints (${services.join(", ")})`);
+    }
+    for (const service of services) {
       this.interfaceEndpoints[service] = new VpcEndpoint(this, service.replace(".", "-"), {
         vpcId: props.vpcId,
         serviceName: endpointServiceName(props.region, service),
         vpcEndpointType: "Interface",
         privateDnsEnabled: true,
         subnetIds: props.subnetIds,
-        securityGroupIds: [props.securityGroupId],
+        securityGroupIds: [props.securityGroupId!],
         tags: { Name: `${props.namePrefix}-${service}` },
       });
     }
+    if (props.routeTableIds === undefined) return;
 
     // Principal "*": ECR's layer downloads are presigned by an ECR account, not by our principals.
     const anyone = (statement: DataAwsIamPolicyDocumentStatement) => forPrincipals(statement, "*", ["*"]);

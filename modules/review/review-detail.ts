@@ -84,6 +84,9 @@ export function renderGroupDetail(group: ReviewedGroup): string {
     ),
     "## Controls",
     controlsTable(group.findings, group.stacks),
+    ...(group.notChecked && group.notChecked.length > 0
+      ? ["## Not checked: the network team's", table(["rules", "resource", "status", "evidence"], group.notChecked.map((row) => [row.rules.join(", "), row.resource, row.status, row.evidence]))]
+      : []),
     "## IAM",
     ...group.stacks.flatMap((s) => [`### ${codeSpan(s.name)}`, iamTable(s)]),
     "## Network",

@@ -116,6 +116,8 @@ function dataLossSection(groups: readonly ReviewedGroup[]): BoundedBlock[] {
 
 /** Why a control is not PASS, in a sentence. */
 function controlShortfall(control: PlaybookControl, status: ControlStatus, group: ReviewedGroup): string {
+  const outOfReach = (group.notChecked ?? []).filter((row) => row.rules.some((rule) => control.rules.includes(rule)));
+  if (status === "NOT CHECKED" && outOfReach.length > 0) return `the config puts part of it out of reach of the rules (a network team's VPC): ${outOfReach.map((row) => row.resource).join(", ")}; see the rows below`;
   if (status === "NOT CHECKED") return `nothing for ${uncheckedRules(control, group.findings).join(", ")} to judge in these stacks (no resource of theirs): the control cannot be shown met`;
   if (status === "NOT APPLICABLE") return "no resource of its rules in these stacks";
   return `its rules (${control.rules.join(", ")}) have findings that are ${status}`;
@@ -128,6 +130,7 @@ function notMetSection(groups: readonly ReviewedGroup[]): BoundedBlock[] {
       ...SEED_CONTROLS.map((c) => ({ c, status: controlStatus(c, g) }))
         .filter(({ status }) => status !== "PASS")
         .map(({ c, status }) => [g.name, c.control, status, c.judge ? controlHow(c, g) : controlShortfall(c, status, g)]),
+      ...(g.notChecked ?? []).map((row) => [g.name, `${row.rules.join(", ")}: ${row.resource}`, row.status, row.evidence]),
       ...(g.startupScript
         ? [[g.name, "startup.sh", "NOT CHECKED", `shell code no rule can judge (SHA-256 ${g.startupScript.sha256}): read it whole in ${detailFile(g)}`]]
         : []),

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { Acknowledgement, ACKNOWLEDGEMENTS_MATCH, Finding, Status } from "../guardrails/evaluate";
+import { NotCheckedRow } from "../guardrails/network-team";
 import { SynthesizedStack } from "../guardrails/synthesized-stack";
 import { REVIEW_FOLDER } from "../synthesis/output-folder";
 
@@ -30,6 +31,12 @@ export interface ReviewedGroup {
    * shows it whole for a person to read. @default none
    */
   readonly startupScript?: { readonly text: string; readonly sha256: string };
+  /**
+   * What the config says is someone else's and no rule saw (a network team's VPC, its endpoints
+   * and security groups): shown NOT CHECKED, never PASS, and the controls of those rules with it.
+   * @default none
+   */
+  readonly notChecked?: readonly NotCheckedRow[];
 }
 
 /** The group's detail file, relative to the output folder: `review/environments/<env>.md`, `review/stacks/<stack>.md`. */

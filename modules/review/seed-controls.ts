@@ -25,6 +25,8 @@ export interface PlaybookControl {
 export interface ControlSubject {
   readonly config?: object;
   readonly findings: readonly Finding[];
+  /** Checks of its rules the config puts out of reach (a network team's VPC): the control cannot be shown met. */
+  readonly notChecked?: readonly { readonly rules: readonly string[] }[];
 }
 
 /** The seed security playbook's controls, and the rules that show each is met. */
@@ -86,6 +88,7 @@ export const uncheckedRules = (control: PlaybookControl, findings: readonly Find
 export function controlStatus(control: PlaybookControl, subject: ControlSubject): ControlStatus {
   if (control.judge) return control.judge(subject).status;
   if (uncheckedRules(control, subject.findings).length > 0) return "NOT CHECKED";
+  if ((subject.notChecked ?? []).some((row) => row.rules.some((rule) => control.rules.includes(rule)))) return "NOT CHECKED";
   return worstStatus(subject.findings, control.rules);
 }
 

@@ -7,6 +7,7 @@ import { iamAction, takesNoResourceArn } from "../../../modules/guardrails/iam/i
 import { DeployerPolicy, deployerPolicies } from "../../../modules/iam/deployer-policy";
 import { allow, MANAGED_POLICY_SIZE_LIMIT, PolicyCondition, policyDocuments, PolicyStatement, policySize } from "../../../modules/iam/deployer/policy-document";
 import { exampleConfig, withAirflowFiles } from "../../helpers/config-fixtures";
+import { allFromNetworkTeam, inNetworkTeamsVpc, TEAM } from "../../helpers/network-team-fixtures";
 import { synthEnvironment } from "../../helpers/synth";
 
 const s3State = exampleConfig((raw) => (raw.state = { bootstrapStateInBucket: true }));
@@ -403,5 +404,76 @@ describe("the deployer of an environment with the organisation's roles and the S
     const services = withAction(policyOf(organised, "example-network"), "ec2:CreateVpcEndpoint").flatMap((s) => s.Condition?.StringEquals?.["ec2:VpceServiceName"] ?? []);
     expect(services).toContain("com.amazonaws.eu-west-1.secretsmanager");
     expect(JSON.stringify(allStatements(s3State))).not.toContain("secretsmanager");
+  });
+});
+
+describe("the deployer policies in a network team's VPC", () => {
+  const customer = exampleConfig((raw) => {
+    inNetworkTeamsVpc(raw);
+    raw.airflow.endpointManagement = "CUSTOMER";
+  });
+  const service = exampleConfig((raw) => inNetworkTeamsVpc(raw));
+  const shared = exampleConfig(allFromNetworkTeam);
+  const teamArn = (type: string, id: string) => `arn:aws:ec2:eu-west-1:*:${type}/${id}`;
+
+  it.each(Object.entries({ "CUSTOMER endpoints": customer, "SERVICE endpoints": service, "every endpoint and group the team's": shared }))(
+    "name only actions IAM knows, with condition keys IAM evaluates for them (%s)",
+    (_, config) => {
+      const statements = allStatements(config);
+      expect(statements.flatMap((s) => s.Action).filter((a) => !iamAction(a))).toEqual([]);
+      expect(statements.flatMap((s) => unsupportedConditions(s).map((u) => `${s.Sid}: ${u}`))).toEqual([]);
+    },
+  );
+
+  it("touch the team's VPC, subnets and route tables only by the ids the config names, to put groups and endpoints in them", () => {
+    const network = policyOf(customer, "example-network");
+    const onTeam = network.filter((s) => s.Resource.some((arn) => arn.includes(":*:")));
+    expect(onTeam).toEqual([
+      allow(
+        "InNetworkTeamsVpc",
+        ["ec2:CreateSecurityGroup", "ec2:CreateVpcEndpoint", "ec2:ModifyVpcEndpoint"],
+        [teamArn("vpc", TEAM.vpcId), ...TEAM.subnetIds.map((id) => teamArn("subnet", id)), ...TEAM.routeTableIds.map((id) => teamArn("route-table", id))],
+      ),
+    ]);
+    // No VPC, subnet, route table or flow log of ours: nothing on them by tag, no key, log group or role.
+    const wildcards = network.flatMap((s) => s.Resource).filter((arn) => /:(vpc|subnet|route-table|vpc-flow-log)\/\*$/.test(arn));
+    expect(wildcards).toEqual([]);
+    const writes = network.flatMap((s) => s.Action).filter((a) => !/:(Describe|List|Get)/.test(a));
+    expect(writes.filter((a) => /^(logs|iam):|^kms:CreateKey$|^ec2:\w+(Vpc|Subnet|RouteTable|FlowLogs)$/.test(a))).toEqual([]);
+  });
+
+  it("let the deployer create endpoints only to the services the team does not provide", () => {
+    const created = policyOf(customer, "example-network").find((s) => s.Sid === "CreateTaggedMwaaEndpoints")!;
+    expect(created.Condition?.StringEquals?.["ec2:VpceServiceName"]).toEqual(["sqs", "logs", "monitoring", "kms", "ecr.api", "ecr.dkr", "s3"].map((s) => `com.amazonaws.eu-west-1.${s}`));
+  });
+
+  it("give the network stack's deployer no EC2 write at all when the team provides every endpoint and the MWAA group", () => {
+    const writes = policyOf(shared, "example-network").flatMap((s) => s.Action).filter((a) => a.startsWith("ec2:") && !a.startsWith("ec2:Describe"));
+    expect(writes).toEqual([]);
+  });
+
+  it("drop MWAA's endpoint permissions with CUSTOMER endpoint management: the team creates those endpoints", () => {
+    const mwaa = policyOf(customer, "example-mwaa");
+    expect(withAction(mwaa, "ec2:CreateVpcEndpoint")).toEqual([]);
+    expect(withAction(mwaa, "ec2:CreateNetworkInterface")).toEqual([]);
+  });
+
+  it("with SERVICE endpoint management, let MWAA create its endpoints in the team's VPC and subnets, by id, and the group the stack tagged", () => {
+    const mwaa = policyOf(service, "example-mwaa");
+    expect(mwaa.find((s) => s.Sid === "MwaaEndpointsInNetworkTeamsVpc")!.Resource).toEqual([...TEAM.subnetIds.map((id) => teamArn("subnet", id)), teamArn("vpc", TEAM.vpcId)]);
+    expect(mwaa.find((s) => s.Sid === "MwaaEndpointsInTaggedNetwork")).toEqual(
+      allow("MwaaEndpointsInTaggedNetwork", ["ec2:CreateNetworkInterface", "ec2:CreateVpcEndpoint"], [`arn:aws:ec2:eu-west-1:111122223333:security-group/*`], {
+        StringEquals: { "aws:ResourceTag/MwaaEnvironment": "example" },
+      }),
+    );
+    expect(policyOf(shared, "example-mwaa").find((s) => s.Sid === "MwaaEndpointsInNetworkTeamsVpc")!.Resource).toContain(teamArn("security-group", TEAM.mwaaGroup));
+    expect(policyOf(shared, "example-mwaa").find((s) => s.Sid === "MwaaEndpointsInTaggedNetwork")).toBeUndefined();
+  });
+
+  it("cover every resource type the network stack writes in the team's VPC", () => {
+    const { network } = synthEnvironment(customer);
+    const types = [...Object.keys(network.resource ?? {}), ...Object.keys(network.data ?? {})];
+    expect(types.sort()).toEqual(["aws_iam_policy_document", "aws_security_group", "aws_vpc_endpoint", "aws_vpc_security_group_egress_rule", "aws_vpc_security_group_ingress_rule"]);
+    expect(uncovered(types, policyOf(customer, "example-network"))).toEqual([]);
   });
 });

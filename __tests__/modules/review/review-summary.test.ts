@@ -81,6 +81,13 @@ describe("the review summary", () => {
     expect(summary).not.toMatch(/1\. Encrypted with customer-managed KMS keys[^\n]*PASS/);
   });
 
+  it("shows what the config puts out of reach of the rules (a network team's VPC) NOT CHECKED, and its control with it", () => {
+    const row = { rules: ["VPC.NO_INTERNET_PATH"], resource: "team-network (network team's VPC vpc-0123456789abcdef0)", status: "NOT CHECKED" as const, evidence: "its route tables are in no stack here; not checked" };
+    const summary = renderSummary([environment("team", passing, { notChecked: [row] })], TODAY);
+    expect(summary).toContain("| team | VPC.NO_INTERNET_PATH: team-network (network team's VPC vpc-0123456789abcdef0) | NOT CHECKED | its route tables are in no stack here; not checked |");
+    expect(summary).toMatch(/\| team \| 2\. VPC endpoints, private subnets, no public access \(CS0012300\) \| NOT CHECKED \| the config puts part of it out of reach of the rules/);
+  });
+
   it("folds passing checks into one line per rule, counted across environments", () => {
     const summary = renderSummary([environment("a", passing), environment("b", passing)], TODAY);
     expect(summary).toContain("<details><summary>6 checks PASS under 3 rules");

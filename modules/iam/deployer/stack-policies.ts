@@ -20,6 +20,7 @@ import { externalKeyStatements, KMS_LIST_ACTIONS, kmsKeyStatements } from "./kms
 import { LOG_GROUP_LIST_ACTIONS, logGroupStatements } from "./log-groups";
 import { mwaaEnvironmentStatements } from "./mwaa-environment";
 import { NETWORK_DESCRIBE_ACTIONS, networkStatements } from "./network";
+import { networkTeamsVpcStatements } from "./network-teams-vpc";
 import { allow, PolicyStatement } from "./policy-document";
 import { passRoleStatement, roleStatements } from "./roles";
 import { DeployerScope } from "./scope";
@@ -56,7 +57,11 @@ export function stateStackStatements(scope: DeployerScope, stack: string, state:
 
 /** `<env>-network`: the VPC and its parts, the flow-log key, log group and delivery role. */
 export function networkStackStatements(scope: DeployerScope, stack: string): PolicyStatement[] {
-  const { name } = scope.config;
+  const { name, network } = scope.config;
+  // In a network team's VPC: no VPC, flow logs, key, log group or role of ours.
+  if (network.mode === "existing") {
+    return [...networkTeamsVpcStatements(scope, network), ...backend(scope, stack, true), withoutResourceArn(NETWORK_DESCRIBE_ACTIONS)];
+  }
   // With encryption.keyArn the flow logs use that key: the stack creates none.
   const createsKey = scope.config.encryption.keyArn === undefined;
   return [

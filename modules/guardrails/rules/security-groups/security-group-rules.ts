@@ -7,6 +7,7 @@ import { SynthesizedStack } from "../../synthesized-stack";
 import { blocks } from "../../terraform-document";
 import { isRemoteStateOutput, ownResource, shown } from "../../own-references";
 import { isS3Gateway } from "../../vpc-endpoint-services";
+import { networkTeamId } from "../../network-team";
 
 export type Direction = "ingress" | "egress";
 
@@ -85,11 +86,15 @@ function inlineEntries(stack: SynthesizedStack, entry: unknown): CidrValue[] {
 /**
  * A security group peer is judged only when it is a group of this stack (whose own rules are read
  * here) or a remote-state output (another stack of the environment, judged there). A literal id, or
- * `<account>/sg-...` naming another account's group, is a group no rule has seen.
+ * `<account>/sg-...` naming another account's group, is a group no rule has seen, unless it is a
+ * network team's group the environment's config declares (network.securityGroupIds).
  */
 function groupPeer(stack: SynthesizedStack, field: string, value: unknown): Peer {
   const text = `${field} ${shown(value)}`;
   if (ownResource(stack, value, INLINE_GROUPS, "id") || isRemoteStateOutput(stack, value)) return { kind: "group", text };
+  // A group of the network team's VPC the config declares: its members are the team's to choose.
+  const team = networkTeamId(stack.networkTeam, value);
+  if (team?.kind === "security-group") return { kind: "group", text: `${field} ${team.text}, not checked` };
   return { kind: "unverifiable", text, reason: "is neither a security group of this stack nor a remote-state output (a literal id, or another account's group)" };
 }
 

@@ -1,16 +1,32 @@
 import { stateOutputsFromResources } from "../../../../../modules/guardrails/rules/state/outputs";
+import { NetworkTeamNetwork } from "../../../../../modules/guardrails/network-team";
 import { SynthesizedStack } from "../../../../../modules/guardrails/synthesized-stack";
 
-const verdicts = (output: Record<string, { value: unknown }>) =>
-  stateOutputsFromResources
-    .evaluate(
-      new SynthesizedStack("n", {
-        resource: { aws_subnet: { a: {}, b: {} } },
-        data: { terraform_remote_state: { net: { backend: "s3" } } },
-        output,
-      }),
-    )
-    .map((e) => `${e.compliant ? "PASS" : "FAIL"} ${e.resource}`);
+/** A network team's VPC as the config declares it (network.mode existing). */
+const TEAM: NetworkTeamNetwork = {
+  vpcId: "vpc-0a1b2c3d4e5f60718",
+  vpcCidr: "10.40.0.0/16",
+  subnets: [
+    { id: "subnet-0a1b2c3d4e5f60711", availabilityZone: "eu-west-1a" },
+    { id: "subnet-0a1b2c3d4e5f60712", availabilityZone: "eu-west-1b" },
+  ],
+  routeTableIds: ["rtb-0a1b2c3d4e5f60713"],
+  securityGroupIds: { mwaa: "sg-0a1b2c3d4e5f60715" },
+  providedEndpoints: [],
+};
+
+function judged(output: Record<string, { value: unknown }>, networkTeam?: NetworkTeamNetwork) {
+  const stack = new SynthesizedStack("n", {
+    resource: { aws_subnet: { a: {}, b: {} } },
+    data: { terraform_remote_state: { net: { backend: "s3" } } },
+    output,
+  });
+  stack.networkTeam = networkTeam;
+  return stateOutputsFromResources.evaluate(stack);
+}
+
+const verdicts = (output: Record<string, { value: unknown }>, networkTeam?: NetworkTeamNetwork) =>
+  judged(output, networkTeam).map((e) => `${e.compliant ? "PASS" : "FAIL"} ${e.resource}`);
 
 describe("rule STATE.OUTPUTS_FROM_RESOURCES", () => {
   it("passes outputs that reference the stack's resources or a remote state it reads, alone or in a list", () => {
@@ -28,5 +44,38 @@ describe("rule STATE.OUTPUTS_FROM_RESOURCES", () => {
       "FAIL n/output elsewhere",
       "FAIL n/output empty",
     ]);
+  });
+
+  it("passes the ids of a network team's VPC the config declares, saying they are the team's and not checked", () => {
+    const evaluations = judged(
+      {
+        vpc_id: { value: "vpc-0a1b2c3d4e5f60718" },
+        private_subnet_ids: { value: ["subnet-0a1b2c3d4e5f60711", "subnet-0a1b2c3d4e5f60712"] },
+        mwaa_security_group_id: { value: "sg-0a1b2c3d4e5f60715" },
+        mixed: { value: ["subnet-0a1b2c3d4e5f60711", "${aws_subnet.a.id}"] },
+      },
+      TEAM,
+    );
+    expect(evaluations.map((e) => `${e.compliant ? "PASS" : "FAIL"} ${e.resource}: ${e.evidence}`)).toEqual([
+      "PASS n/output vpc_id: the network team's VPC vpc-0a1b2c3d4e5f60718 (config network.vpcId): not checked",
+      "PASS n/output private_subnet_ids: the network team's subnet subnet-0a1b2c3d4e5f60711 (config network.privateSubnets[0].subnetId), the network team's subnet subnet-0a1b2c3d4e5f60712 (config network.privateSubnets[1].subnetId): not checked",
+      "PASS n/output mwaa_security_group_id: the network team's security group sg-0a1b2c3d4e5f60715 (config network.securityGroupIds.mwaa): not checked",
+      "PASS n/output mixed: the network team's subnet subnet-0a1b2c3d4e5f60711 (config network.privateSubnets[0].subnetId): not checked; the rest references the stack's own resources",
+    ]);
+  });
+
+  it("fails a literal id the config does not declare, or a declared id written with anything around it", () => {
+    expect(
+      verdicts(
+        {
+          other: { value: ["subnet-0a1b2c3d4e5f60711", "subnet-0123456789abcdef0"] },
+          table: { value: "rtb-0a1b2c3d4e5f60713" },
+          padded: { value: " vpc-0a1b2c3d4e5f60718" },
+        },
+        TEAM,
+      ),
+    ).toEqual(["FAIL n/output other", "FAIL n/output table", "FAIL n/output padded"]);
+    // Without the config's declaration (another stack, or a VPC the stacks create), no literal id passes.
+    expect(verdicts({ vpc_id: { value: "vpc-0a1b2c3d4e5f60718" } })).toEqual(["FAIL n/output vpc_id"]);
   });
 });
