@@ -5,6 +5,9 @@ import { join, resolve } from "node:path";
 import { EnvironmentConfig } from "../config/environment-config";
 import { acknowledgementFindings, evaluateStack, Finding, formatViolation } from "../modules/guardrails/evaluate";
 import { notCheckedInNetworkTeamsVpc } from "../modules/guardrails/network-team";
+import { NotCheckedRow } from "../modules/guardrails/not-checked";
+import { externalKeyReviewRows } from "../modules/encryption/external-key-policy";
+import { mwaaStackName } from "../config/names";
 import { SynthesizedStack } from "../modules/guardrails/synthesized-stack";
 import { writeReview } from "../modules/review/review-files";
 import { ReviewedGroup } from "../modules/review/reviewed-group";
@@ -14,7 +17,9 @@ import { AirflowFolder } from "../config/airflow-folder";
 import { stageAirflowArtifacts } from "../modules/airflow/staged-artifacts";
 import {
   airflowBuildFolder,
+  CDKTF_LAYOUT,
   foreignTerraformFiles,
+  KEY_POLICY_STATEMENTS_FILE,
   publish,
   removeStaging,
   removeSynthesizedOutput,
@@ -212,6 +217,27 @@ function judgeStack(written: WrittenStack, configs: readonly EnvironmentConfig[]
   return { stack: written.stack, owner, findings: evaluateStack(written.stack, owner?.guardrails.acknowledgements ?? [], today) };
 }
 
+/** A security team's key (encryption.keyArn): the statements its administrators must add, for the review. */
+function externalKeyForReview(config: EnvironmentConfig) {
+  const keyArn = config.encryption.keyArn;
+  if (keyArn === undefined) return undefined;
+  return { keyArn, file: `${CDKTF_LAYOUT.stacks}/${mwaaStackName(config.name)}/${KEY_POLICY_STATEMENTS_FILE}`, rows: externalKeyReviewRows(config) };
+}
+
+/** A key no stack holds: its policy, rotation and state are the security team's, and no rule saw them. */
+function externalKeyNotChecked(config: EnvironmentConfig): NotCheckedRow[] {
+  const keyArn = config.encryption.keyArn;
+  if (keyArn === undefined) return [];
+  return [
+    {
+      rules: ["KMS.ROTATION", "KMS.POLICY_DEFINED", "KMS.ADMINISTRABLE", "KMS.NO_WILDCARD_PRINCIPAL", "KMS.USABLE"],
+      resource: `the security team's key ${keyArn} (config encryption.keyArn)`,
+      status: "NOT CHECKED",
+      evidence: `its policy, rotation and deletion window are in no stack here; its administrators must add the statements in ${CDKTF_LAYOUT.stacks}/${mwaaStackName(config.name)}/${KEY_POLICY_STATEMENTS_FILE} (listed in the environment's detail); not checked`,
+    },
+  ];
+}
+
 /** The review's groups: one per environment (its stacks in deployment order), then one per other stack. */
 function report(configs: readonly EnvironmentConfig[], judged: readonly JudgedStack[], configFolder: string) {
   const groups: ReviewedGroup[] = [
@@ -231,7 +257,8 @@ function report(configs: readonly EnvironmentConfig[], judged: readonly JudgedSt
         acknowledgements: config.guardrails.acknowledgements,
         stacks: own.map((j) => j.stack),
         findings: [...findings, ...acknowledgements],
-        notChecked: own.flatMap((j) => notCheckedInNetworkTeamsVpc(j.stack)),
+        notChecked: [...own.flatMap((j) => notCheckedInNetworkTeamsVpc(j.stack)), ...externalKeyNotChecked(config)],
+        externalKey: externalKeyForReview(config),
       };
     }),
     ...judged.filter((j) => !j.owner).map((j): ReviewedGroup => ({ name: j.stack.name, kind: "stack", stacks: [j.stack], findings: j.findings })),

@@ -43,6 +43,17 @@ it("publishes both environments: every guardrail passes", () => {
   expect(existsSync(join(result.outdir, "manifest.json"))).toBe(true);
 });
 
+describe("the review of an environment encrypted with the security team's key", () => {
+  it("lists the statements its administrators must add, and shows the key NOT CHECKED with the encryption control", () => {
+    const detail = readFileSync(join(result.outdir, "review", "environments", `${securityTeamKey.name}.md`), "utf8");
+    expect(detail).toContain("## The security team's key");
+    expect(detail).toContain(`Its administrators must add these 5 statements to its policy before \`cdktf deploy\` of the MWAA stack; the IAM JSON is \`stacks/${securityTeamKey.name}-mwaa/key-policy-statements.json\`.`);
+    const summary = readFileSync(join(result.outdir, "REVIEW.md"), "utf8");
+    expect(summary).toContain(`| ${securityTeamKey.name} | KMS.ROTATION, KMS.POLICY_DEFINED, KMS.ADMINISTRABLE, KMS.NO_WILDCARD_PRINCIPAL, KMS.USABLE: the security team's key ${KEY_ARN} (config encryption.keyArn) | NOT CHECKED |`);
+    expect(summary).toMatch(new RegExp(`\\| ${securityTeamKey.name} \\| 1\\. Encrypted with customer-managed KMS keys \\| NOT CHECKED \\|`));
+  });
+});
+
 describe("an environment encrypted with the security team's key", () => {
   it("creates no key in its network and MWAA stacks (the state stack keeps its own)", () => {
     for (const stack of ["example-network", "example-mwaa"]) {

@@ -1,3 +1,4 @@
+import { NotCheckedRow } from "./not-checked";
 import type { SynthesizedStack } from "./synthesized-stack";
 
 /**
@@ -44,15 +45,7 @@ export function networkTeamId(network: NetworkTeamNetwork | undefined, value: un
   return role && { kind: "security-group", text: `the network team's security group ${value} (config network.securityGroupIds.${role})` };
 }
 
-/** One thing of the team's network that no rule of these stacks could judge, for the review. */
-export interface NotCheckedRow {
-  /** The rules that would judge it, were it in a stack. */
-  readonly rules: readonly string[];
-  /** What it is, as a resource path acknowledgements and the review use. */
-  readonly resource: string;
-  readonly status: "NOT CHECKED";
-  readonly evidence: string;
-}
+export type { NotCheckedRow } from "./not-checked";
 
 /**
  * The review's NOT CHECKED rows for a stack in a network team's VPC: the VPC's routes and flow

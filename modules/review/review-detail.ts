@@ -11,6 +11,18 @@ import { REVIEW_FILE } from "../synthesis/output-folder";
 import { countOf, ReviewedGroup, verdict } from "./reviewed-group";
 import { controlHow, controlStatus, SEED_CONTROLS } from "./seed-controls";
 
+/** A security team's key: what its administrators must add to its policy, before the MWAA stack is deployed. */
+function externalKeySection(key: NonNullable<ReviewedGroup["externalKey"]>): string[] {
+  return [
+    "## The security team's key",
+    `The environment is encrypted with ${codeSpan(key.keyArn)}, a key the stacks do not own: they create no key for it and cannot change its policy, so no rule judged it (NOT CHECKED). Its administrators must add these ${key.rows.length} statements to its policy before \`cdktf deploy\` of the MWAA stack; the IAM JSON is ${codeSpan(key.file)}.`,
+    table(
+      ["statement", "principal", "actions", "conditions", "why", "needed"],
+      key.rows.map((row) => [row.sid, row.principal, row.actions, row.conditions, row.why, row.coveredByAccountRootStatement ? "unless the key policy already allows kms:* to the account root without a condition" : "always"]),
+    ),
+  ];
+}
+
 /** The most of a startup script the review shows; MWAA's own scripts are a few lines. */
 const STARTUP_SCRIPT_SHOWN_CHARACTERS = 64 * 1024;
 
@@ -75,6 +87,7 @@ export function renderGroupDetail(group: ReviewedGroup): string {
     `Stacks: ${group.stacks.map((s) => codeSpan(s.name)).join(", ")}. Guardrails: ${verdict(group)}; ${counts("PASS")} pass, ${counts("FAIL")} fail, ${counts("ACKNOWLEDGED")} acknowledged.`,
     // Exceptions first: what is waived is what a reviewer must weigh before trusting any PASS below.
     ...(group.acknowledgements ? ["## Acknowledged exceptions", acknowledgementsTable(group)] : []),
+    ...(group.externalKey ? externalKeySection(group.externalKey) : []),
     "## Architecture",
     architectureDiagram(group.stacks),
     "## Security playbook controls",

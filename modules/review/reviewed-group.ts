@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { Acknowledgement, ACKNOWLEDGEMENTS_MATCH, Finding, Status } from "../guardrails/evaluate";
-import { NotCheckedRow } from "../guardrails/network-team";
+import { NotCheckedRow } from "../guardrails/not-checked";
 import { SynthesizedStack } from "../guardrails/synthesized-stack";
+import type { KeyPolicyReviewRow } from "../encryption/external-key-policy";
 import { REVIEW_FOLDER } from "../synthesis/output-folder";
 
 /**
@@ -37,6 +38,11 @@ export interface ReviewedGroup {
    * @default none
    */
   readonly notChecked?: readonly NotCheckedRow[];
+  /**
+   * A key the stacks do not own (encryption.keyArn): the statements its administrators must add to
+   * its policy, and the file the synth wrote them to. @default none (the stacks create the key)
+   */
+  readonly externalKey?: { readonly keyArn: string; readonly file: string; readonly rows: readonly KeyPolicyReviewRow[] };
 }
 
 /** The group's detail file, relative to the output folder: `review/environments/<env>.md`, `review/stacks/<stack>.md`. */
