@@ -123,6 +123,22 @@ function iamPermissionsManagement(pattern: string): string[] {
     .map((action) => `iam:${action.name}`);
 }
 
+/**
+ * STS actions that take on another role's permissions (sts:AssumeRole and its SAML, web identity
+ * and root variants): a DAG could step into any role whose trust admits this account, here or in
+ * another account, past every statement the guardrails judged. Role chaining belongs in reviewed code.
+ */
+function roleAssumption(pattern: string): string[] {
+  const match = ACTION_PATTERN.exec(pattern);
+  if (!match || match[1] !== "sts") return [];
+  return [...serviceActions("sts")!.values()]
+    .filter((action) => /^Assume/.test(action.name) && matchesAction(pattern, `sts:${action.name}`))
+    .map((action) => `sts:${action.name}`);
+}
+
+/** The account field of a resource ARN (`*`, 12 digits, `aws`, or empty for S3's). */
+const resourceAccount = (resource: string): string | undefined => (resource.startsWith("arn:") ? resource.split(":")[4] : undefined);
+
 /** Keys IAM statements have that an execution role's statements may not, and why. */
 const REFUSED_KEYS: Record<string, string> = {
   NotAction: "grants every action it does not list, of every service, today's and tomorrow's; list the actions in Action instead",
@@ -134,8 +150,11 @@ const REFUSED_KEYS: Record<string, string> = {
 type Raw = Record<string, unknown>;
 const isObject = (v: unknown): v is Raw => typeof v === "object" && v !== null && !Array.isArray(v);
 
-/** Problems the shape cannot say clearly: refused keys, condition operators and keys, Sids, size. */
-export function executionRoleStatementProblems(statements: unknown): Problem[] {
+/**
+ * Problems the shape cannot say clearly: refused keys, IAM and role-assumption actions, resources of
+ * another account (or any), condition operators and keys, Sids, size.
+ */
+export function executionRoleStatementProblems(statements: unknown, account?: unknown): Problem[] {
   if (!Array.isArray(statements)) return [];
   const problems: Problem[] = [];
   const sids = new Map<string, number>();
@@ -154,7 +173,24 @@ export function executionRoleStatementProblems(statements: unknown): Problem[] {
         const shown = granted.length > 3 ? `${granted.slice(0, 3).join(", ")} and ${granted.length - 3} more` : granted.join(", ");
         problems.push({ path: at, value: action, message: `allows ${shown}, which changes IAM permissions: a DAG could grant its own role anything; IAM changes belong in reviewed code` });
       });
+      actions.forEach((action, i) => {
+        const assumed = typeof action === "string" ? roleAssumption(action) : [];
+        if (assumed.length === 0) return;
+        const at = Array.isArray(statement.Action) ? `${path}.Action[${i}]` : `${path}.Action`;
+        problems.push({ path: at, value: action, message: `allows ${assumed.join(", ")}: a DAG could take on any role whose trust admits this account, here or in another; role chaining belongs in reviewed code` });
+      });
     }
+    const resources = Array.isArray(statement.Resource) ? statement.Resource : [statement.Resource];
+    resources.forEach((resource, i) => {
+      const owner = typeof resource === "string" ? resourceAccount(resource) : undefined;
+      if (owner === undefined || owner === "" || owner === "aws" || owner === account) return;
+      const at = Array.isArray(statement.Resource) ? `${path}.Resource[${i}]` : `${path}.Resource`;
+      problems.push({
+        path: at,
+        value: resource,
+        message: `names ${owner === "*" ? "any account" : `account ${owner}`}: the execution role's statements name this account's resources (${String(account)}); another account's are reached through its resource policies, which no rule here sees. Write the account id`,
+      });
+    });
     const condition = statement.Condition;
     if (isObject(condition)) {
       for (const [operator, byKey] of Object.entries(condition)) {

@@ -112,8 +112,9 @@ export function environmentArn(environmentName: string, account: string, region:
 }
 
 /** The execution role's ARN, known before it exists: key policies name it in conditions. */
-export function executionRoleArn(environmentName: string, account: string, region: string): string {
-  return `arn:${partitionOf(region)}:iam::${account}:role/${executionRoleName(environmentName)}`;
+export function executionRoleArn(environmentName: string, account: string, region: string, path = "/"): string {
+  // The role's path (config roles.path) is part of its ARN: a policy naming it without one matches nothing.
+  return `arn:${partitionOf(region)}:iam::${account}:role${path}${executionRoleName(environmentName)}`;
 }
 
 /** A log group's ARN as CloudWatch Logs puts it in the encryption context (`kms:EncryptionContext:aws:logs:arn`). */

@@ -1,6 +1,6 @@
 import { ec2IdAllowed } from "./aws-resource-ids";
 import { ENDPOINT_MANAGEMENT_MODES } from "./mwaa-limits";
-import { MWAA_ENDPOINT_SERVICES } from "../modules/network/mwaa-endpoint-services";
+import { PROVIDABLE_ENDPOINT_SERVICES } from "../modules/network/mwaa-endpoint-services";
 
 /**
  * What the fields of a network team's VPC mean (network.mode existing) and airflow.endpointManagement:
@@ -54,7 +54,7 @@ export const NETWORK_MODE_FIELDS = {
   "network.providedEndpoints": {
     description:
       "existing only: the endpoint services the network team already provides to the VPC (in it, or shared centrally, e.g. through a Route 53 profile): the network stack does not create them (an endpoint with private DNS beside a shared one would clash), and VPC.MWAA_ENDPOINTS counts them as provided by the network team, not checked.",
-    allowed: `a list of ${MWAA_ENDPOINT_SERVICES.join(", ")}, none twice`,
+    allowed: `a list of ${PROVIDABLE_ENDPOINT_SERVICES.join(", ")}, none twice (secretsmanager with secrets.backend secretsmanager)`,
     default: "[] (the network stack creates every endpoint)",
   },
   "network.providedEndpointCidrs": {

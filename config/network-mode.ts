@@ -1,4 +1,4 @@
-import { MWAA_INTERFACE_ENDPOINT_SERVICES, MwaaEndpointService, S3_GATEWAY_ENDPOINT_SERVICE } from "../modules/network/mwaa-endpoint-services";
+import { MWAA_INTERFACE_ENDPOINT_SERVICES, ProvidableEndpointService, S3_GATEWAY_ENDPOINT_SERVICE } from "../modules/network/mwaa-endpoint-services";
 import type { NetworkTeamNetwork } from "../modules/guardrails/network-team";
 import { networkStackName } from "./names";
 import { ParsedConfig } from "./schema";
@@ -35,7 +35,7 @@ export interface ExistingNetworkConfig extends NetworkCommon {
   /** The team's security groups to use instead of creating them. */
   readonly securityGroupIds: { readonly mwaa?: string; readonly endpoints?: string };
   /** Endpoint services the team already provides: none of them is created here. */
-  readonly providedEndpoints: MwaaEndpointService[];
+  readonly providedEndpoints: ProvidableEndpointService[];
   /** Private networks outside the VPC where the team's provided endpoints live (a shared-services VPC). */
   readonly providedEndpointCidrs: string[];
 }

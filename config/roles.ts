@@ -69,5 +69,5 @@ export function rolesProblems(config: Raw): Problem[] {
   if (match && typeof config.region === "string" && match[1] !== partitionOf(config.region)) {
     problems.push({ path: "roles.permissionsBoundaryArn", value: boundary, message: `is in partition ${match[1]}, not ${partitionOf(config.region)} of region ${config.region}` });
   }
-  return [...problems, ...executionRoleStatementProblems(roles.executionRoleStatements)];
+  return [...problems, ...executionRoleStatementProblems(roles.executionRoleStatements, config.account)];
 }

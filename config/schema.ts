@@ -30,7 +30,7 @@ import { MAX_KEY_ADMINISTRATORS, ORGANIZATION_ID_PATTERN } from "./encryption-ke
 import { ROUTE_TABLE_ID_PATTERN, SECURITY_GROUP_ID_PATTERN, SUBNET_ID_PATTERN, VPC_ID_PATTERN } from "./aws-resource-ids";
 import { NETWORK_MODES } from "./network-mode";
 import { NETWORK_MODE_FIELDS } from "./network-mode-fields";
-import { MWAA_ENDPOINT_SERVICES } from "../modules/network/mwaa-endpoint-services";
+import { PROVIDABLE_ENDPOINT_SERVICES } from "../modules/network/mwaa-endpoint-services";
 
 /**
  * The shape of one environment's config file, field by field, and its documentation: each field's
@@ -202,7 +202,7 @@ const network = z.strictObject({
     })
     .optional()
     .meta(NETWORK_MODE_FIELDS["network.securityGroupIds"]),
-  providedEndpoints: z.array(z.enum(MWAA_ENDPOINT_SERVICES)).optional().meta(NETWORK_MODE_FIELDS["network.providedEndpoints"]),
+  providedEndpoints: z.array(z.enum(PROVIDABLE_ENDPOINT_SERVICES)).optional().meta(NETWORK_MODE_FIELDS["network.providedEndpoints"]),
   providedEndpointCidrs: z.array(cidr).optional().meta(NETWORK_MODE_FIELDS["network.providedEndpointCidrs"]),
   webserverIngressCidrs: z.array(cidr).default([]).meta({
     description: "Networks (VPN, peered VPCs, Transit Gateway) allowed to reach the private Airflow UI on port 443.",

@@ -6,6 +6,7 @@ import { secretPrefixes } from "../config/secrets";
 import { CreatedNetworkConfig, ExistingNetworkConfig, missingFromNetworkTeam } from "../config/network-mode";
 import { CustomerManagedKey } from "../modules/encryption/customer-managed-key";
 import { PrivateNetwork } from "../modules/network/private-network";
+import { SECRETS_MANAGER_ENDPOINT_SERVICE } from "../modules/network/mwaa-endpoint-services";
 import { SecretsManagerEndpoint } from "../modules/network/secrets-manager-endpoint";
 import { EndpointSecurityGroup, MwaaSecurityGroup } from "../modules/network/security-groups";
 import { VpcEndpoints } from "../modules/network/vpc-endpoints";
@@ -120,7 +121,7 @@ export class NetworkStack extends EnvironmentStack {
       : undefined;
     const mwaaSecurityGroupId = mwaaSecurityGroup?.id ?? teamGroups.mwaa!;
     // The secretsmanager endpoint (secrets.backend) is created here like any endpoint the team does not provide.
-    const secrets = config.secrets.backend === "secretsmanager";
+    const secrets = config.secrets.backend === "secretsmanager" && !network.providedEndpoints.includes(SECRETS_MANAGER_ENDPOINT_SERVICE);
     const endpointSecurityGroupId = missing.endpointSecurityGroup || (secrets && teamGroups.endpoints === undefined)
       ? new EndpointSecurityGroup(this, "endpoint-security-group", { name: `${name}-vpc-endpoints`, vpcId, clientSecurityGroupId: mwaaSecurityGroupId }).id
       : teamGroups.endpoints;

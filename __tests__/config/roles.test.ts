@@ -73,6 +73,21 @@ describe("statements the execution role gets from config", () => {
     expect(withStatement({ Effect: "Deny", Action: action, Resource: "*" })).toEqual([]);
   });
 
+  it.each(["sts:AssumeRole", "sts:Assume*", "sts:*"])("refuse an Allow of %s, with which a DAG could take on another role", (action) => {
+    expect(withStatement({ Effect: "Allow", Action: action, Resource: "arn:aws:iam::111122223333:role/reporting" })).toEqual([
+      expect.stringMatching(/^roles\.executionRoleStatements\[0\]\.Action: got .*; allows sts:AssumeRole.*: a DAG could take on any role whose trust admits this account/),
+    ]);
+  });
+
+  it.each([
+    ["arn:aws:iam::*:role/*", "any account"],
+    ["arn:aws:sqs:eu-west-1:999999999999:queue", "account 999999999999"],
+  ])("refuse the resource %s, of %s: the statements stay in the environment's account", (resource, owner) => {
+    expect(withStatement({ Effect: "Allow", Action: "sqs:SendMessage", Resource: resource })).toEqual([
+      expect.stringMatching(new RegExp(`^roles\\.executionRoleStatements\\[0\\]\\.Resource: got .*; names ${owner}: the execution role's statements name this account's resources \\(111122223333\\)`)),
+    ]);
+  });
+
   it("refuse a condition operator, key or value IAM would not read, or that would be an expression", () => {
     expect(withStatement({ ...READ_REPORTS, Condition: { StringEqualz: { "aws:ResourceAccount": "111122223333" } } })).toEqual([
       expect.stringMatching(/^roles\.executionRoleStatements\[0\]\.Condition\.StringEqualz: got "StringEqualz"; is not an IAM condition operator/),

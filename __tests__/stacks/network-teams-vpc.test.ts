@@ -104,3 +104,21 @@ describe("the stacks when the network team provides every endpoint and the MWAA 
     expect(violations(config, { "example-network": network, "example-mwaa": mwaa })).toEqual([]);
   });
 });
+
+describe("the Secrets Manager endpoint in a network team's VPC", () => {
+  const endpointServices = (config: EnvironmentConfig) =>
+    Object.values(resources((synthEnvironment(config) as { network: StackJson }).network, "aws_vpc_endpoint")).map((e) => String(e.service_name).split(".").pop());
+
+  it("is created in the team's VPC with the others the team does not provide, and left to the team when it provides it", () => {
+    const created = exampleConfig((raw) => {
+      inNetworkTeamsVpc(raw);
+      raw.secrets = { backend: "secretsmanager" };
+    });
+    expect(endpointServices(created)).toContain("secretsmanager");
+    const provided = exampleConfig((raw) => {
+      inNetworkTeamsVpc(raw, { providedEndpoints: ["secretsmanager"] });
+      raw.secrets = { backend: "secretsmanager" };
+    });
+    expect(endpointServices(provided)).not.toContain("secretsmanager");
+  });
+});

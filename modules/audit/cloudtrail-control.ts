@@ -7,6 +7,8 @@ export interface CloudTrailControl {
   readonly status: "PASS" | "FAIL" | "ACKNOWLEDGED" | "NOT MET";
   /** How the control is met, or why it is not, in a sentence or two. */
   readonly how: string;
+  /** PASS on the config's word (an existing trail it cites), which no rule could check: the summary lists it. */
+  readonly cited?: boolean;
 }
 
 /**
@@ -34,6 +36,7 @@ export function cloudTrailControl(audit: AuditConfig, findings: readonly Finding
     case "existing":
       return {
         status: "PASS",
+        cited: true,
         how: `Cited, not checked: audit.trailArn names ${audit.trailArn} as the trail that records this account. No stack can see it: confirm it logs (aws cloudtrail get-trail-status --name ${audit.trailArn}) and records management events of this account and Region.`,
       };
     case "none":

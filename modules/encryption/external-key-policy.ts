@@ -1,4 +1,6 @@
-import { partitionOf } from "../../config/names";
+import { executionRoleArn, partitionOf } from "../../config/names";
+import { secretPrefixes, SecretsConfig } from "../../config/secrets";
+import { secretArnPattern } from "../airflow/secrets-manager-backend";
 import { asIamJson, IamKeyPolicyStatement, KeyPolicyStatement } from "./key-policy-statement";
 import { cloudWatchLogsKeyUse, deployerKeyUse, executionRoleKeyUse, KeyUser, mwaaGrants } from "./key-use";
 
@@ -12,11 +14,37 @@ import { cloudWatchLogsKeyUse, deployerKeyUse, executionRoleKeyUse, KeyUser, mwa
 /** The environment's key, when the config names one the stacks do not own. */
 export interface ExternalKeyUser extends KeyUser {
   readonly encryption: KeyUser["encryption"] & { readonly keyArn?: string };
+  /** Airflow's secrets backend: with Secrets Manager and no key of its own, this key encrypts the secrets. @default none */
+  readonly secrets?: SecretsConfig;
 }
 
 /** The statements the key's administrators must add, in the order the review lists them. */
 export function externalKeyPolicyStatements(user: ExternalKeyUser): KeyPolicyStatement[] {
-  return [cloudWatchLogsKeyUse(user), executionRoleKeyUse(user), mwaaGrants(user), ...deployerKeyUse(user)];
+  return [cloudWatchLogsKeyUse(user), executionRoleKeyUse(user), ...secretsKeyUse(user), mwaaGrants(user), ...deployerKeyUse(user)];
+}
+
+/**
+ * With secrets.backend secretsmanager and no secrets.kmsKeyArn, this key encrypts the environment's
+ * secrets: the execution role decrypts them through Secrets Manager only, and only those under the
+ * environment's prefixes (the same conditions as its own policy, MwaaExecutionRole).
+ */
+function secretsKeyUse(user: ExternalKeyUser): KeyPolicyStatement[] {
+  const secrets = user.secrets;
+  if (secrets?.backend !== "secretsmanager" || secrets.kmsKeyArn !== undefined) return [];
+  const partition = partitionOf(user.region);
+  return [
+    {
+      sid: "ExecutionRoleDecryptsSecretsThroughSecretsManager",
+      principal: { type: "AWS", identifiers: [`arn:${partition}:iam::${user.account}:root`] },
+      actions: ["kms:Decrypt"],
+      conditions: [
+        { test: "StringEquals", variable: "kms:ViaService", values: [`secretsmanager.${user.region}.amazonaws.com`] },
+        { test: "StringLike", variable: "kms:EncryptionContext:SecretARN", values: secretPrefixes(secrets).map((prefix) => secretArnPattern(partition, user.region, user.account, prefix)) },
+        { test: "ArnEquals", variable: "aws:PrincipalArn", values: [executionRoleArn(user.name, user.account, user.region, user.roles?.path)] },
+      ],
+      why: "Airflow reads its connections and variables from Secrets Manager, encrypted with this key.",
+    },
+  ];
 }
 
 /** The statements as an IAM policy document: `aws accessanalyzer validate-policy --policy-type RESOURCE_POLICY` reads it. */

@@ -14,6 +14,10 @@ export interface KeyUser {
   readonly account: string;
   readonly region: string;
   readonly encryption: { readonly organizationId?: string };
+  /** The organisation's IAM path of the stacks' roles (config roles.path). @default "/" */
+  readonly roles?: { readonly path?: string };
+  /** In a network team's VPC (network.mode existing) the stacks create no flow logs. @default the stacks' own VPC */
+  readonly network?: { readonly mode?: string };
 }
 
 /** The MWAA guide's customer-managed-key policy of the execution role: these actions on the key... */
@@ -96,16 +100,20 @@ export function executionRoleKeyUse(user: KeyUser): KeyPolicyStatement {
     actions: EXECUTION_ROLE_KEY_ACTIONS,
     conditions: [
       executionRoleViaServices(user.region),
-      { test: "ArnEquals", variable: "aws:PrincipalArn", values: [executionRoleArn(user.name, user.account, user.region)] },
+      { test: "ArnEquals", variable: "aws:PrincipalArn", values: [executionRoleArn(user.name, user.account, user.region, user.roles?.path)] },
       ...inOrganization(user),
     ],
     why: "MWAA's execution role reads the DAG bucket through S3 and uses its Celery queue through SQS, both encrypted with this key.",
   };
 }
 
-/** The log groups an environment's key encrypts: the five Airflow groups and the VPC flow logs. */
-export function keyEncryptedLogGroups(environmentName: string): string[] {
-  return [...AIRFLOW_LOG_TYPES.map((type) => airflowLogGroupName(environmentName, type.key)), flowLogGroupName(environmentName)];
+/**
+ * The log groups an environment's key encrypts: the five Airflow groups and, when the stacks make
+ * the VPC, its flow logs (in a network team's VPC the flow logs are the team's: naming a group no
+ * stack creates would let anyone who creates it use the key).
+ */
+export function keyEncryptedLogGroups(environmentName: string, ownVpc = true): string[] {
+  return [...AIRFLOW_LOG_TYPES.map((type) => airflowLogGroupName(environmentName, type.key)), ...(ownVpc ? [flowLogGroupName(environmentName)] : [])];
 }
 
 export function cloudWatchLogsKeyUse(user: KeyUser): KeyPolicyStatement {
@@ -113,8 +121,8 @@ export function cloudWatchLogsKeyUse(user: KeyUser): KeyPolicyStatement {
     sid: "CloudWatchLogsForThisEnvironment",
     principal: { type: "Service", identifiers: [logsServicePrincipal(user.region)] },
     actions: LOGS_KEY_ACTIONS,
-    conditions: [logsEncryptionContext("ArnEquals", keyEncryptedLogGroups(user.name).map((group) => logGroupArn(group, user.account, user.region)))],
-    why: "CloudWatch Logs encrypts this environment's five Airflow log groups and its VPC flow logs, and no other group, with this key.",
+    conditions: [logsEncryptionContext("ArnEquals", keyEncryptedLogGroups(user.name, user.network?.mode !== "existing").map((group) => logGroupArn(group, user.account, user.region)))],
+    why: `CloudWatch Logs encrypts this environment's five Airflow log groups${user.network?.mode !== "existing" ? " and its VPC flow logs" : ""}, and no other group, with this key.`,
   };
 }
 

@@ -39,3 +39,7 @@ export const SECRETS_MANAGER_ENDPOINT_SERVICE = "secretsmanager";
  */
 export const MWAA_ENDPOINT_SERVICES = [...MWAA_INTERFACE_ENDPOINT_SERVICES, S3_GATEWAY_ENDPOINT_SERVICE] as const;
 export type MwaaEndpointService = (typeof MWAA_ENDPOINT_SERVICES)[number];
+
+/** What a network team may provide: every endpoint MWAA needs, and Secrets Manager's (secrets.backend). */
+export const PROVIDABLE_ENDPOINT_SERVICES = [...MWAA_ENDPOINT_SERVICES, SECRETS_MANAGER_ENDPOINT_SERVICE] as const;
+export type ProvidableEndpointService = (typeof PROVIDABLE_ENDPOINT_SERVICES)[number];

@@ -5,7 +5,7 @@ import { BoundedBlock, renderWithin } from "./bounded-markdown";
 import { dataLossProtection, describeHoldingData, totalHoldingData } from "./data-loss-protection";
 import { humanize } from "./references";
 import { acknowledgementEffect, countOf, daysLeft, detailFile, ReviewedGroup, verdict } from "./reviewed-group";
-import { controlHow, ControlStatus, controlStatus, PlaybookControl, SEED_CONTROLS, uncheckedRules } from "./seed-controls";
+import { controlCited, controlHow, ControlStatus, controlStatus, PlaybookControl, SEED_CONTROLS, uncheckedRules } from "./seed-controls";
 
 /**
  * The most characters of the summary: a pull-request comment holds at most 65,536, and the change
@@ -117,7 +117,7 @@ function dataLossSection(groups: readonly ReviewedGroup[]): BoundedBlock[] {
 /** Why a control is not PASS, in a sentence. */
 function controlShortfall(control: PlaybookControl, status: ControlStatus, group: ReviewedGroup): string {
   const outOfReach = (group.notChecked ?? []).filter((row) => row.rules.some((rule) => control.rules.includes(rule)));
-  if (status === "NOT CHECKED" && outOfReach.length > 0) return `the config puts part of it out of reach of the rules (a network team's VPC): ${outOfReach.map((row) => row.resource).join(", ")}; see the rows below`;
+  if (status === "NOT CHECKED" && outOfReach.length > 0) return `the config puts part of it out of reach of the rules (a network team's VPC, a security team's key): ${[...new Set(outOfReach.map((row) => row.resource))].join(", ")}; see the rows below`;
   if (status === "NOT CHECKED") return `nothing for ${uncheckedRules(control, group.findings).join(", ")} to judge in these stacks (no resource of theirs): the control cannot be shown met`;
   if (status === "NOT APPLICABLE") return "no resource of its rules in these stacks";
   return `its rules (${control.rules.join(", ")}) have findings that are ${status}`;
@@ -127,9 +127,9 @@ function notMetSection(groups: readonly ReviewedGroup[]): BoundedBlock[] {
   const rows = groups
     .filter((g) => g.kind === "environment")
     .flatMap((g) => [
-      ...SEED_CONTROLS.map((c) => ({ c, status: controlStatus(c, g) }))
-        .filter(({ status }) => status !== "PASS")
-        .map(({ c, status }) => [g.name, c.control, status, c.judge ? controlHow(c, g) : controlShortfall(c, status, g)]),
+      ...SEED_CONTROLS.map((c) => ({ c, status: controlStatus(c, g), cited: controlCited(c, g) }))
+        .filter(({ status, cited }) => status !== "PASS" || cited)
+        .map(({ c, status, cited }) => [g.name, c.control, cited ? `${status} (cited, not checked)` : status, c.judge ? controlHow(c, g) : controlShortfall(c, status, g)]),
       ...(g.notChecked ?? []).map((row) => [g.name, `${row.rules.join(", ")}: ${row.resource}`, row.status, row.evidence]),
       ...(g.startupScript
         ? [[g.name, "startup.sh", "NOT CHECKED", `shell code no rule can judge (SHA-256 ${g.startupScript.sha256}): read it whole in ${detailFile(g)}`]]

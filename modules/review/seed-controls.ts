@@ -18,7 +18,7 @@ export interface PlaybookControl {
    * For a control its rules alone cannot settle: its status and how it is met (or why not), from
    * the environment's config and findings. A control that was not checked never shows PASS.
    */
-  readonly judge?: (subject: ControlSubject) => { readonly status: ControlStatus; readonly how: string };
+  readonly judge?: (subject: ControlSubject) => { readonly status: ControlStatus; readonly how: string; readonly cited?: boolean };
 }
 
 /** What a control is judged on: an environment's resolved config and the findings of its stacks. */
@@ -90,6 +90,11 @@ export function controlStatus(control: PlaybookControl, subject: ControlSubject)
   if (uncheckedRules(control, subject.findings).length > 0) return "NOT CHECKED";
   if ((subject.notChecked ?? []).some((row) => row.rules.some((rule) => control.rules.includes(rule)))) return "NOT CHECKED";
   return worstStatus(subject.findings, control.rules);
+}
+
+/** Whether a control's PASS rests on what the config cites rather than on what a rule checked. */
+export function controlCited(control: PlaybookControl, subject: ControlSubject): boolean {
+  return control.judge?.(subject).cited === true;
 }
 
 /** How a control is met in an environment, or why it is not. */

@@ -17,6 +17,38 @@ const inOrganization = exampleConfig((r) => Object.assign(r.encryption, { keyArn
 const statement = (sid: string, user = config) => externalKeyPolicyDocument(user).Statement.find((s) => s.Sid === sid)!;
 const ROOT = "arn:aws:iam::111122223333:root";
 
+describe("the key-policy statements a security team's key needs, with the organisation's other settings", () => {
+  it("name the execution role under the organisation's IAM path, as the role's ARN has it", () => {
+    const withPath = exampleConfig((r) => {
+      r.encryption.keyArn = KEY_ARN;
+      r.roles = { path: "/mwaa/teams/" };
+    });
+    expect(statement("ExecutionRoleUseThroughSqsAndS3", withPath).Condition).toMatchObject({ ArnEquals: { "aws:PrincipalArn": "arn:aws:iam::111122223333:role/mwaa/teams/example-mwaa-execution" } });
+  });
+
+  it("let the execution role decrypt the environment's secrets through Secrets Manager when the key encrypts them", () => {
+    const withSecrets = exampleConfig((r) => {
+      r.encryption.keyArn = KEY_ARN;
+      r.secrets = { backend: "secretsmanager" };
+    });
+    expect(statement("ExecutionRoleDecryptsSecretsThroughSecretsManager", withSecrets)).toMatchObject({
+      Action: ["kms:Decrypt"],
+      Condition: {
+        StringEquals: { "kms:ViaService": "secretsmanager.eu-west-1.amazonaws.com" },
+        StringLike: { "kms:EncryptionContext:SecretARN": ["arn:aws:secretsmanager:eu-west-1:111122223333:secret:airflow/example/connections/*", "arn:aws:secretsmanager:eu-west-1:111122223333:secret:airflow/example/variables/*"] },
+      },
+    });
+    expect(statement("ExecutionRoleDecryptsSecretsThroughSecretsManager")).toBeUndefined();
+  });
+
+  it("name no flow-log group in a network team's VPC, where no stack creates one", () => {
+    const inTeamsVpc = { ...config, network: { ...config.network, mode: "existing" } } as typeof config;
+    const groups = JSON.stringify(statement("CloudWatchLogsForThisEnvironment", inTeamsVpc).Condition);
+    expect(groups).not.toContain("flow-logs");
+    expect(groups).toContain("airflow-example-Task");
+  });
+});
+
 describe("the key-policy statements a security team's key needs", () => {
   it("are an IAM policy document of Allow statements on the key itself, with real ARNs", () => {
     const document = externalKeyPolicyDocument(config);
