@@ -1,3 +1,4 @@
+import { regionalService } from "../iam/service-principals";
 import { executionRoleArn, partitionOf } from "../../config/names";
 import { secretPrefixes, SecretsConfig } from "../../config/secrets";
 import { secretArnPattern } from "../airflow/secrets-manager-backend";
@@ -38,7 +39,7 @@ function secretsKeyUse(user: ExternalKeyUser): KeyPolicyStatement[] {
       principal: { type: "AWS", identifiers: [`arn:${partition}:iam::${user.account}:root`] },
       actions: ["kms:Decrypt"],
       conditions: [
-        { test: "StringEquals", variable: "kms:ViaService", values: [`secretsmanager.${user.region}.amazonaws.com`] },
+        { test: "StringEquals", variable: "kms:ViaService", values: [regionalService("secretsmanager", user.region)] },
         { test: "StringLike", variable: "kms:EncryptionContext:SecretARN", values: secretPrefixes(secrets).map((prefix) => secretArnPattern(partition, user.region, user.account, prefix)) },
         { test: "ArnEquals", variable: "aws:PrincipalArn", values: [executionRoleArn(user.name, user.account, user.region, user.roles?.path)] },
       ],

@@ -1,3 +1,4 @@
+import { regionalService } from "../iam/service-principals";
 import { AIRFLOW_LOG_TYPES } from "../../config/mwaa-limits";
 import { airflowLogGroupName, executionRoleArn, flowLogGroupName, logGroupArn, partitionOf } from "../../config/names";
 import { Condition } from "../iam/policy-statements";
@@ -25,14 +26,14 @@ export const EXECUTION_ROLE_KEY_ACTIONS = ["kms:Decrypt", "kms:DescribeKey", "km
 
 /** ...only through SQS (its Celery queue) and S3 (its DAG bucket) of the Region. */
 export function executionRoleViaServices(region: string): Condition {
-  return { test: "StringLike", variable: "kms:ViaService", values: [`sqs.${region}.amazonaws.com`, `s3.${region}.amazonaws.com`] };
+  return { test: "StringLike", variable: "kms:ViaService", values: [regionalService("sqs", region), regionalService("s3", region)] };
 }
 
 /** What CloudWatch Logs does with a log group's key (MWAA guide and CloudWatch Logs guide, "Encrypt log data"). */
 export const LOGS_KEY_ACTIONS = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"];
 
 /** CloudWatch Logs' service principal of a Region: it encrypts a group's events with the group's key. */
-export const logsServicePrincipal = (region: string): string => `logs.${region}.amazonaws.com`;
+export const logsServicePrincipal = (region: string): string => regionalService("logs", region);
 
 /** The key-policy condition that holds CloudWatch Logs to the groups whose ARNs match `arns`. */
 export function logsEncryptionContext(test: "ArnLike" | "ArnEquals", arns: string[]): Condition {
@@ -140,7 +141,7 @@ export function mwaaGrants(user: KeyUser): KeyPolicyStatement {
     actions: ["kms:CreateGrant"],
     conditions: [
       { test: "Bool", variable: "kms:GrantIsForAWSResource", values: ["true"] },
-      { test: "StringEquals", variable: "kms:ViaService", values: [`airflow.${user.region}.amazonaws.com`] },
+      { test: "StringEquals", variable: "kms:ViaService", values: [regionalService("airflow", user.region)] },
     ],
     why: `MWAA creates its grants on the key (for airflow.${user.region}.amazonaws.com) with the deployer's permissions when the environment is created.`,
   };
@@ -160,7 +161,7 @@ export function deployerKeyUse(user: KeyUser): KeyPolicyStatement[] {
       sid: "DeployerUploadsThroughS3",
       principal: { type: "AWS", identifiers: [accountRoot(user)] },
       actions: ["kms:Decrypt", "kms:GenerateDataKey"],
-      conditions: [{ test: "StringEquals", variable: "kms:ViaService", values: [`s3.${user.region}.amazonaws.com`] }],
+      conditions: [{ test: "StringEquals", variable: "kms:ViaService", values: [regionalService("s3", user.region)] }],
       why: "The deployer uploads the environment's DAGs, requirements, plugins and startup script to the DAG bucket, whose objects this key encrypts (IAM then also needs the deployer's policy).",
     },
   ];

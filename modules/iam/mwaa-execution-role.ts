@@ -8,7 +8,7 @@ import { EXECUTION_ROLE_KEY_ACTIONS, executionRoleViaServices } from "../encrypt
 import { ENVIRONMENT_BUCKET_ACTIONS } from "../network/s3-endpoint-access";
 import { allow, Condition, deny, forPrincipals, fromSource } from "./policy-statements";
 import { projectRole, RoleSettings } from "./project-role";
-import { MWAA_SERVICE_PRINCIPALS } from "./service-principals";
+import { MWAA_SERVICE_PRINCIPALS, regionalService } from "./service-principals";
 
 export interface MwaaExecutionRoleProps {
   readonly roleName: string;
@@ -155,7 +155,7 @@ export class MwaaExecutionRole extends Construct {
 function secretStatements(secrets: EnvironmentSecrets, partition: string, region: string, account: string): DataAwsIamPolicyDocumentStatement[] {
   const arns = secrets.prefixes.map((prefix) => secretArnPattern(partition, region, account, prefix));
   const throughSecretsManager: Condition[] = [
-    { test: "StringEquals", variable: "kms:ViaService", values: [`secretsmanager.${region}.amazonaws.com`] },
+    { test: "StringEquals", variable: "kms:ViaService", values: [regionalService("secretsmanager", region)] },
     { test: "StringLike", variable: "kms:EncryptionContext:SecretARN", values: arns },
   ];
   return [

@@ -5,6 +5,12 @@
  * read written Terraform and import nothing else of the app.
  */
 
+/**
+ * A service's Regional endpoint as KMS names it in `kms:ViaService` (`s3.eu-west-1.amazonaws.com`),
+ * and CloudWatch Logs as its key-policy principal: one spelling for every policy that names one.
+ */
+export const regionalService = (service: string, region: string): string => `${service}.${region}.amazonaws.com`;
+
 /** MWAA assumes its execution role as both (MWAA guide: execution role trust policy). */
 export const MWAA_SERVICE_PRINCIPALS = ["airflow.amazonaws.com", "airflow-env.amazonaws.com"];
 

@@ -1,3 +1,4 @@
+import { regionalService } from "../service-principals";
 import { bucketAndObjectsArns } from "../../network/s3-endpoint-access";
 import { allow, PolicyStatement } from "./policy-document";
 import { environmentKey } from "./kms-keys";
@@ -34,7 +35,7 @@ export function dagObjectStatements(scope: DeployerScope, dagBucketName: string)
     allow("ListDagBucketVersions", ["s3:ListBucketVersions"], [bucket]),
     allow("EnvironmentKeyForDagObjects", ["kms:Decrypt", "kms:GenerateDataKey"], key.resources, {
       ...key.condition,
-      StringEquals: { ...key.condition.StringEquals, "kms:ViaService": `s3.${scope.region}.amazonaws.com` },
+      StringEquals: { ...key.condition.StringEquals, "kms:ViaService": regionalService("s3", scope.region) },
     }),
   ];
 }

@@ -1,3 +1,4 @@
+import { regionalService } from "../service-principals";
 import { S3StateConfig } from "../../../config/environment-config";
 import { stateKeyAlias, stateObjectKey } from "../../../config/names";
 import { bucketAndObjectsArns } from "../../network/s3-endpoint-access";
@@ -37,7 +38,7 @@ export function remoteStateStatements(scope: DeployerScope, state: S3StateConfig
 function stateKeyStatement(scope: DeployerScope, sid: string, actions: string[]): PolicyStatement {
   return allow(sid, actions, [regionalArn(scope, "kms", "key/*")], {
     "ForAnyValue:StringEquals": { "kms:ResourceAliases": [stateKeyAlias(scope.environment)] },
-    StringEquals: { "kms:ViaService": `s3.${scope.region}.amazonaws.com` },
+    StringEquals: { "kms:ViaService": regionalService("s3", scope.region) },
   });
 }
 

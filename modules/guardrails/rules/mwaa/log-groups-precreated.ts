@@ -1,7 +1,6 @@
 import { AIRFLOW_LOG_TYPES } from "../../../../config/mwaa-limits";
+import { airflowLogGroupName } from "../../../../config/names";
 import { check, Rule } from "../../rule";
-
-const SUFFIXES = AIRFLOW_LOG_TYPES.map((t) => t.suffix);
 
 export const mwaaLogGroupsPrecreated: Rule = {
   id: "MWAA.LOG_GROUPS",
@@ -15,16 +14,18 @@ export const mwaaLogGroupsPrecreated: Rule = {
     stack.resources("aws_mwaa_environment").map((env) => {
       const dependsOn: string[] = env.config.depends_on ?? [];
       const groups = stack.resources("aws_cloudwatch_log_group");
-      const missing = SUFFIXES.filter((suffix) => {
-        const group = groups.find((g) => g.config.name === `airflow-${env.config.name}-${suffix}`);
+      // The names MWAA gives them, as the stacks create them (config/names.ts).
+      const names = AIRFLOW_LOG_TYPES.map((type) => airflowLogGroupName(String(env.config.name), type.key));
+      const missing = names.filter((name) => {
+        const group = groups.find((g) => g.config.name === name);
         return !group || !group.config.kms_key_id || group.config.retention_in_days === undefined || !dependsOn.includes(`aws_cloudwatch_log_group.${group.logicalId}`);
       });
       return check(
         env.path,
         missing.length === 0,
         missing.length === 0
-          ? `depends on airflow-${env.config.name}-{${SUFFIXES.join(",")}}, each with a key and a retention`
-          : `not created first with a key and retention: ${missing.map((s) => `airflow-${env.config.name}-${s}`).join(", ")}`,
+          ? `depends on ${names.join(", ")}, each with a key and a retention`
+          : `not created first with a key and retention: ${missing.join(", ")}`,
       );
     }),
 };
