@@ -86,7 +86,7 @@ describe("rule TERRAFORM.OPAQUE", () => {
   it("fails the AWS provider pinned to another version, to a range, or not pinned at all", () => {
     const repin = ` (pin exactly ${AWS_PROVIDER_VERSION}: drop the override, or move AWS_PROVIDER_VERSION in modules/terraform/aws-provider-version.ts with the provider binding, once the rules are checked against that version)`;
     const pinnedTo = (version: string) => `s/required_providers.aws: provider aws is pinned to "${version}", not ${AWS_PROVIDER_VERSION}, the hashicorp/aws version the rules and the review were checked against${repin}`;
-    expect(failing({ terraform: pinned("hashicorp/aws", "6.66.0"), ...awsResource({}) })).toEqual([pinnedTo("6.66.0")]);
+    expect(failing({ terraform: pinned("hashicorp/aws", "5.100.0"), ...awsResource({}) })).toEqual([pinnedTo("5.100.0")]);
     expect(failing({ terraform: pinned("aws", "~> 6.0"), ...awsResource({}) })).toEqual([pinnedTo("~> 6.0")]);
     // The legacy form: a version string under the provider's local name.
     expect(failing({ terraform: { required_providers: { aws: ">= 5.0" } }, ...awsResource({}) })).toEqual([pinnedTo(">= 5.0")]);
