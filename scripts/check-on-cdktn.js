@@ -6,7 +6,8 @@
 //    cdktf.out/) to a scratch folder and switches it (scripts/switch-to-cdktn.js: packages,
 //    imports, and `npm ci` from the committed cdktn/package-lock.json).
 // 2. Runs the unit tests there: `npm test` (type check, lint, Jest), less the tests of
-//    CDKTN_EXCLUDED, which cannot pass on cdktn for the reason given with each.
+//    CDKTN_EXCLUDED and CDKTN_EXCLUDED_FILES, which cannot pass on cdktn for the reason given with
+//    each (printed as the leg runs).
 // 3. Synthesizes the example with the app command of cdktf.json (fixture configs and Airflow files)
 //    in this checkout (cdktf) and in the switched one (cdktn), and compares every stack's
 //    cdk.tf.json, parsed, after normalising only what names the tools: the provider requirement's
@@ -35,6 +36,10 @@ const CDKTN_EXCLUDED = [
     name: "the arguments that force replacement, read from the AWS provider's source names where it was read, at the provider version the stacks pin",
     why: "modules/review/replacement-arguments.ts was read from hashicorp/aws v6.25.0; on cdktn the stacks pin 6.66.0, and a real move re-runs scripts/extract-replacement-arguments.js at that version",
   },
+];
+/** Test files that cannot run on the switched copy, and why. */
+const CDKTN_EXCLUDED_FILES = [
+  { file: "__tests__/scripts/switch-to-cdktn.test.ts", why: "it switches cdktf's package.json, and the copy's is switched already" },
 ];
 /** Snapshots of cdktf's output, used only by the tests excluded above (kept, Jest would fail them as obsolete). */
 const CDKTF_SNAPSHOTS = ["__tests__/__snapshots__/main.test.ts.snap"];
@@ -153,10 +158,12 @@ function main() {
       say(`SKIPPED: cdktn-cli needs Node ${cliEngine}, this is ${process.version} (its synth crashes here): not run on cdktn: \`npx cdktn synth\` and ${CLI_TEST_FILES.join(", ")}.`);
     }
     for (const { name, why } of CDKTN_EXCLUDED) say(`excluded on cdktn: "${name}": ${why}`);
+    for (const { file, why } of CDKTN_EXCLUDED_FILES) say(`excluded on cdktn: ${file}: ${why}`);
     say(`removed from the copy: ${CDKTF_SNAPSHOTS.join(", ")} (cdktf's output, read only by the snapshot test excluded above)`);
 
     const excludeNames = `^(?!(?:${CDKTN_EXCLUDED.map(({ name }) => escapeRegExp(name)).join("|")})$)`;
-    const jestArgs = ["--ci", "--testNamePattern", excludeNames, ...(skippedCli.length > 0 ? ["--testPathIgnorePatterns", ...skippedCli.map(escapeRegExp)] : [])];
+    const ignoredFiles = [...CDKTN_EXCLUDED_FILES.map(({ file }) => file), ...skippedCli];
+    const jestArgs = ["--ci", "--testNamePattern", excludeNames, "--testPathIgnorePatterns", ...ignoredFiles.map(escapeRegExp)];
     step("unit tests on cdktn (npm test)", () => run(process.execPath, [join(checkout, "scripts", "test.js"), ...jestArgs], checkout, { CI: "true" }));
 
     const outCdktf = join(scratch, "out-cdktf");
