@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { REPO_ROOT } from "../helpers/config-fixtures";
@@ -9,9 +9,13 @@ const { compareSyntheses } = require(join(REPO_ROOT, "scripts", "check-on-cdktn.
   compareSyntheses: (left: string, right: string, labels: [string, string]) => void;
 };
 
+const scratch = mkdtempSync(join(tmpdir(), "mwaa-cdktn-compare-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const folder = () => mkdtempSync(join(scratch, "out-"));
+
 /** An output folder holding one stack, as cdktf or cdktn writes it. */
 function outdir(stack: Record<string, any>): string {
-  const dir = mkdtempSync(join(tmpdir(), "mwaa-cdktn-compare-"));
+  const dir = folder();
   mkdirSync(join(dir, "stacks", "example-state"), { recursive: true });
   writeFileSync(join(dir, "stacks", "example-state", "cdk.tf.json"), JSON.stringify(stack, null, 2));
   return dir;
@@ -44,7 +48,7 @@ describe("the cdktn leg's comparison of cdktf's and cdktn's Terraform", () => {
   });
 
   it("fails when one side wrote no stack or other stacks", () => {
-    const none = mkdtempSync(join(tmpdir(), "mwaa-cdktn-compare-"));
+    const none = folder();
     expect(() => compareSyntheses(outdir(written(cdktf)), none, ["cdktf", "cdktn"])).toThrow("the stacks differ: cdktf wrote example-state; cdktn wrote none");
     expect(() => compareSyntheses(none, none, ["cdktf", "cdktn"])).toThrow(`cdktf wrote no stack under ${none}/stacks`);
   });
