@@ -3,7 +3,8 @@ import tseslint from "typescript-eslint";
 /**
  * Syntax-only lint (no type information, so it runs without the TypeScript language service).
  * Its main job: forbid importing the root of @cdktf/provider-aws, which loads all ~1,500
- * resource classes (~3.5 s and ~550 MB per process) instead of the few we use.
+ * resource classes (~3.5 s and ~550 MB per process) instead of the few we use; CDK Terrain's
+ * @cdktn/provider-aws (scripts/switch-to-cdktn.js) is laid out alike and refused alike.
  */
 export default tseslint.config(
   { ignores: ["node_modules/", "cdktf.out/", "dist/", ".gen/", "coverage/"] },
@@ -17,7 +18,7 @@ export default tseslint.config(
           patterns: [
             {
               // The package root and its lib/ barrel; lib/<resource> is what we want.
-              regex: "^@cdktf/provider-aws(/lib(/index(\\.js)?)?)?/?$",
+              regex: "^@cdkt[fn]/provider-aws(/lib(/index(\\.js)?)?)?/?$",
               message: "Import the resource you need from @cdktf/provider-aws/lib/<resource> (deep import).",
             },
           ],

@@ -19,24 +19,32 @@ function lint(sources: Record<string, string>): Record<string, string[]> {
   }
 }
 
-describe("the lint step", () => {
-  // Assembled, so that no search for root imports finds one in this file.
-  const provider = ["@cdktf", "provider-aws"].join("/");
-  const messages = lint({
-    root: `import { KmsKey } from "${provider}";\nexport const k = KmsKey;\n`,
-    barrel: `import * as aws from "${provider}/lib";\nexport const a = aws;\n`,
-    deep: `import { KmsKey } from "${provider}/lib/kms-key";\nexport const k = KmsKey;\n`,
-  });
+// Assembled, so that no search for root imports finds one in this file.
+const SCOPES = ["@cdktf", "@cdktn"];
+/** One ESLint run for the probes of both bindings (cdktf's, and CDK Terrain's after scripts/switch-to-cdktn.js). */
+const messages = lint(
+  Object.fromEntries(
+    SCOPES.flatMap((scope) => {
+      const provider = [scope, "provider-aws"].join("/");
+      return [
+        [`${scope.slice(1)}-root`, `import { KmsKey } from "${provider}";\nexport const k = KmsKey;\n`],
+        [`${scope.slice(1)}-barrel`, `import * as aws from "${provider}/lib";\nexport const a = aws;\n`],
+        [`${scope.slice(1)}-deep`, `import { KmsKey } from "${provider}/lib/kms-key";\nexport const k = KmsKey;\n`],
+      ];
+    }),
+  ),
+);
 
+describe.each(SCOPES.map((scope) => scope.slice(1)))("the lint step, with the @%s provider binding", (binding) => {
   it("refuses an import of the provider package's root", () => {
-    expect(messages.root).toEqual([expect.stringMatching(/@cdktf\/provider-aws\/lib\/<resource> \(deep import\)/)]);
+    expect(messages[`${binding}-root`]).toEqual([expect.stringMatching(/provider-aws\/lib\/<resource> \(deep import\)/)]);
   });
 
   it("refuses an import of the provider's lib barrel", () => {
-    expect(messages.barrel).toEqual([expect.stringMatching(/deep import/)]);
+    expect(messages[`${binding}-barrel`]).toEqual([expect.stringMatching(/deep import/)]);
   });
 
   it("accepts a deep import of one resource", () => {
-    expect(messages.deep).toEqual([]);
+    expect(messages[`${binding}-deep`]).toEqual([]);
   });
 });

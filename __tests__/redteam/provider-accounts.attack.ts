@@ -46,6 +46,11 @@ describe("red team: a provider block decides which account is 'this account'", (
     expect(outcome.violations).toContainEqual(expect.stringMatching(/^\[PROVIDER\.ACCOUNT_PINNED\] example-mwaa\/provider aws: .* allowed_account_ids = \["999999999999"\], while the environment's config deploys to 111122223333/));
   });
 
+  it("a stack that re-pins the AWS provider to another version fails TERRAFORM.OPAQUE (the review would name a provider that is not deployed)", async () => {
+    const outcome = await attack((app) => stackOf(app, "example-mwaa").addOverride("terraform.required_providers.aws.version", "~> 5.0"));
+    expect(outcome.violations).toContainEqual(expect.stringMatching(/^\[TERRAFORM\.OPAQUE\] example-mwaa\/required_providers\.aws: .* Found: provider aws is pinned to "~> 5\.0", not /));
+  });
+
   // Correctly refused today: with one provider, the attacker's account is not this account.
   it("refused: with the stack's one provider, an S3 gateway policy to the attacker's bucket fails VPC.ENDPOINT_POLICIES", async () => {
     const outcome = await attack((app) => at(app, "example-network/endpoints/s3").addOverride("policy", toAttackerBucket));

@@ -1,3 +1,4 @@
+import { AWS_PROVIDER_VERSION } from "../../modules/terraform/aws-provider-version";
 import { exampleConfig } from "../helpers/config-fixtures";
 import { synthEnvironment } from "../helpers/synth";
 
@@ -28,8 +29,9 @@ describe("every stack of an environment", () => {
     expect(stack.provider.aws[0].allowed_account_ids).toEqual(["111122223333"]);
   });
 
-  it.each(Object.entries(stacks))("%s: pins the AWS provider to one exact version", (_, stack) => {
-    expect(stack.terraform.required_providers.aws).toEqual({ source: "aws", version: "6.25.0" });
+  it.each(Object.entries(stacks))(`%s: pins the AWS provider to one exact version, ${AWS_PROVIDER_VERSION}`, (_, stack) => {
+    // cdktf's binding names the source `aws`, cdktn's `hashicorp/aws`: the same registry address.
+    expect(stack.terraform.required_providers.aws).toEqual({ source: expect.stringMatching(/^(hashicorp\/)?aws$/), version: AWS_PROVIDER_VERSION });
   });
 
   it.each(Object.entries(stacks))("%s: writes every policy as a data.aws_iam_policy_document, never as inline JSON text", (_, stack) => {

@@ -1,4 +1,5 @@
 import { Finding, Status } from "../guardrails/evaluate";
+import { AWS_PROVIDER_VERSION } from "../terraform/aws-provider-version";
 import { visible } from "../text/visible-text";
 import { dataLossProtection } from "./data-loss-protection";
 import { acknowledgementEffect, countOf, daysLeft, detailFile, ReviewedGroup, verdict } from "./reviewed-group";
@@ -47,6 +48,8 @@ export interface FindingsDocument {
   readonly format: typeof FINDINGS_FORMAT;
   /** The day acknowledgements were judged against. */
   readonly today: string;
+  /** The AWS provider version every stack pins and the rules were checked against (TERRAFORM.OPAQUE fails any other). */
+  readonly awsProvider: { readonly source: "hashicorp/aws"; readonly version: string };
   readonly verdict: "PASS" | "FAIL";
   readonly counts: Readonly<Record<Status, number>>;
   readonly groups: readonly GroupRecord[];
@@ -80,6 +83,7 @@ export function findingsDocument(groups: readonly ReviewedGroup[], today: string
   return {
     format: FINDINGS_FORMAT,
     today,
+    awsProvider: { source: "hashicorp/aws", version: AWS_PROVIDER_VERSION },
     verdict: countOf(all, "FAIL") > 0 ? "FAIL" : "PASS",
     counts: counts(all),
     groups: groups.map((g) => {

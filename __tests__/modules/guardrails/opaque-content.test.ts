@@ -1,11 +1,15 @@
 import { unreadableCall } from "../../../modules/guardrails/expressions";
+import { AWS_PROVIDER_VERSION } from "../../../modules/terraform/aws-provider-version";
 import { templateExpressions } from "../../../modules/terraform/template-syntax";
 import { terraformOpaqueContent } from "../../../modules/guardrails/rules/terraform/opaque-content";
 import { SynthesizedStack } from "../../../modules/guardrails/synthesized-stack";
 
+/** The AWS provider requirement the app writes; a fixture without a `terraform` block gets it. */
+const pinned = (source = "aws", version: unknown = AWS_PROVIDER_VERSION) => ({ required_providers: { aws: { source, version } } });
+
 const failing = (written: Record<string, any>, foreignFiles: string[] = []) =>
   terraformOpaqueContent
-    .evaluate(new SynthesizedStack("s", written, foreignFiles))
+    .evaluate(new SynthesizedStack("s", { terraform: pinned(), ...written }, foreignFiles))
     .filter((e) => !e.compliant)
     .map((e) => `${e.resource}: ${e.evidence}`);
 
@@ -67,13 +71,37 @@ describe("rule TERRAFORM.OPAQUE", () => {
   });
 
   it("fails a provider that does not come from hashicorp/aws, under any local name", () => {
-    expect(failing({ terraform: { required_providers: { aws: { source: "evil/aws", version: "6.25.0" } } } })).toEqual([
-      "s/required_providers.aws: provider aws comes from evil/aws, not hashicorp/aws",
-    ]);
-    expect(failing({ terraform: { required_providers: { aws: { source: "aws" }, evil: { source: "attacker/aws" } } }, ...awsResource({ provider: "evil" }) })).toEqual([
+    expect(failing({ terraform: pinned("evil/aws") })).toEqual(["s/required_providers.aws: provider aws comes from evil/aws, not hashicorp/aws"]);
+    expect(failing({ terraform: { required_providers: { ...pinned().required_providers, evil: { source: "attacker/aws" } } }, ...awsResource({ provider: "evil" }) })).toEqual([
       "s/required_providers.evil: provider evil comes from attacker/aws, not hashicorp/aws",
       "s/b: provider = evil: a provider the rules know nothing of",
     ]);
+  });
+
+  it(`passes the AWS provider pinned to ${AWS_PROVIDER_VERSION}, the version the rules were checked against, from either source cdktf and cdktn write`, () => {
+    expect(failing({ terraform: pinned("aws"), ...awsResource({}) })).toEqual([]);
+    expect(failing({ terraform: pinned("hashicorp/aws"), ...awsResource({}) })).toEqual([]);
+  });
+
+  it("fails the AWS provider pinned to another version, to a range, or not pinned at all", () => {
+    const repin = ` (pin exactly ${AWS_PROVIDER_VERSION}: drop the override, or move AWS_PROVIDER_VERSION in modules/terraform/aws-provider-version.ts with the provider binding, once the rules are checked against that version)`;
+    const pinnedTo = (version: string) => `s/required_providers.aws: provider aws is pinned to "${version}", not ${AWS_PROVIDER_VERSION}, the hashicorp/aws version the rules and the review were checked against${repin}`;
+    expect(failing({ terraform: pinned("hashicorp/aws", "5.100.0"), ...awsResource({}) })).toEqual([pinnedTo("5.100.0")]);
+    expect(failing({ terraform: pinned("aws", "~> 6.0"), ...awsResource({}) })).toEqual([pinnedTo("~> 6.0")]);
+    // The legacy form: a version string under the provider's local name.
+    expect(failing({ terraform: { required_providers: { aws: ">= 5.0" } }, ...awsResource({}) })).toEqual([pinnedTo(">= 5.0")]);
+    expect(failing({ terraform: { required_providers: { aws: { source: "hashicorp/aws" } } } })).toEqual([
+      `s/required_providers.aws: provider aws is pinned to null, not ${AWS_PROVIDER_VERSION}, the hashicorp/aws version the rules and the review were checked against${repin}`,
+    ]);
+    // No requirement at all: Terraform installs whatever hashicorp/aws is newest.
+    const unpinned = [
+      `s/required_providers.aws: no required_providers entry pins hashicorp/aws: Terraform would install its newest version, not ${AWS_PROVIDER_VERSION}, the one the rules and the review were checked against${repin}`,
+    ];
+    expect(failing({ terraform: {}, ...awsResource({}) })).toEqual(unpinned);
+    expect(failing({ terraform: {}, provider: { aws: [{ region: "eu-west-1" }] } })).toEqual(unpinned);
+    expect(failing({ terraform: {}, data: { aws_caller_identity: { me: {} } } })).toEqual(unpinned);
+    // A stack with nothing of AWS needs no AWS provider.
+    expect(failing({ terraform: {}, output: { o: { value: "x" } } })).toEqual([]);
   });
 
   it("passes an aliased aws provider, written as JSON or as HCL reads back", () => {

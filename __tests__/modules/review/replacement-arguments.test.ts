@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { JUDGED_RESOURCE_TYPES } from "../../../modules/guardrails/judged-resource-types";
 import { STATEFUL_RESOURCES } from "../../../modules/guardrails/stateful-resources";
+import { AWS_PROVIDER_VERSION } from "../../../modules/terraform/aws-provider-version";
 import { ARGUMENTS_FORCING_REPLACEMENT, REPLACEMENT_ARGUMENTS_SOURCE, ReplacementArgument } from "../../../modules/review/replacement-arguments";
 
 /*
@@ -17,7 +18,8 @@ const PROVIDER_LIB = join(dirname(require.resolve("@cdktf/provider-aws/package.j
 /** The generated JavaScript of a resource type (`aws_mwaa_environment` -> lib/mwaa-environment/index.js). */
 function resourceModule(type: string): string {
   const text = readFileSync(join(PROVIDER_LIB, type.replace(/^aws_/, "").replace(/_/g, "-"), "index.js"), "utf8");
-  if (!text.includes(`.tfResourceType = "${type}";`)) throw new Error(`the module for ${type} declares another resource type`);
+  // `X.tfResourceType = "aws_x";` in cdktf's bindings, `static tfResourceType = "aws_x";` in cdktn's.
+  if (![`.tfResourceType = "${type}";`, `static tfResourceType = "${type}";`].some((line) => text.includes(line))) throw new Error(`the module for ${type} declares another resource type`);
   return text;
 }
 
@@ -63,8 +65,10 @@ const missingTypes = (table: Readonly<Record<string, unknown>>) => required.filt
 
 describe("the arguments that force replacement, read from the AWS provider's source", () => {
   it("names where it was read, at the provider version the stacks pin", () => {
-    const pinned = /providerVersion: '([^']+)'/.exec(resourceModule("aws_mwaa_environment"))![1];
-    expect(REPLACEMENT_ARGUMENTS_SOURCE).toMatchObject({ repository: "hashicorp/terraform-provider-aws", revision: `v${pinned}` });
+    // The binding writes its own version into every stack; TERRAFORM.OPAQUE fails one that is not AWS_PROVIDER_VERSION.
+    const generatedFor = /providerVersion: '([^']+)'/.exec(resourceModule("aws_mwaa_environment"))![1];
+    expect(generatedFor).toBe(AWS_PROVIDER_VERSION);
+    expect(REPLACEMENT_ARGUMENTS_SOURCE).toMatchObject({ repository: "hashicorp/terraform-provider-aws", revision: `v${AWS_PROVIDER_VERSION}` });
     expect(REPLACEMENT_ARGUMENTS_SOURCE.commit).toMatch(/[0-9a-f]{40}$/);
   });
 

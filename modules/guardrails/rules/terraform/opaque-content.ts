@@ -1,3 +1,4 @@
+import { AWS_PROVIDER_VERSION } from "../../../terraform/aws-provider-version";
 import { stringsOf, unreadableCall } from "../../expressions";
 import { check, Evaluation, Rule } from "../../rule";
 import { SynthesizedStack } from "../../synthesized-stack";
@@ -14,6 +15,9 @@ const AWS_PROVIDER_SOURCES = ["aws", "hashicorp/aws", "registry.terraform.io/has
  * read by no rule.
  */
 const KNOWN_TOP_LEVEL = ["//", "resource", "data", "module", "provider", "terraform", "output", "variable", "locals", "moved", "import", "removed"];
+
+/** How to fix a provider version other than the one checked against (the rule's fix is about opaque blocks). */
+const REPIN = ` (pin exactly ${AWS_PROVIDER_VERSION}: drop the override, or move AWS_PROVIDER_VERSION in modules/terraform/aws-provider-version.ts with the provider binding, once the rules are checked against that version)`;
 
 const providerOf = (type: string) => type.split("_")[0];
 /** The provider local name of a `provider` argument: `aws.us` or `${aws.us}` is `aws`. */
@@ -56,8 +60,20 @@ function opaqueParts(stack: SynthesizedStack): Evaluation[] {
   const awsNames = ["aws"];
   for (const [name, requirement] of Object.entries<any>(stack.json.terraform?.required_providers ?? {})) {
     const source = typeof requirement === "string" ? name : requirement?.source ?? name;
-    if (AWS_PROVIDER_SOURCES.includes(String(source).toLowerCase())) awsNames.push(name);
-    else flag(`${stack.name}/required_providers.${name}`, `provider ${name} comes from ${source}, not hashicorp/aws`);
+    if (!AWS_PROVIDER_SOURCES.includes(String(source).toLowerCase())) {
+      flag(`${stack.name}/required_providers.${name}`, `provider ${name} comes from ${source}, not hashicorp/aws`);
+      continue;
+    }
+    awsNames.push(name);
+    // Another version (or a range) installs a provider whose arguments and replacements the rules and the review were not checked against.
+    const version = typeof requirement === "string" ? requirement : requirement?.version;
+    if (version !== AWS_PROVIDER_VERSION) {
+      flag(`${stack.name}/required_providers.${name}`, `provider ${name} is pinned to ${JSON.stringify(version ?? null)}, not ${AWS_PROVIDER_VERSION}, the hashicorp/aws version the rules and the review were checked against${REPIN}`);
+    }
+  }
+  const usesAws = "aws" in (stack.json.provider ?? {}) || (["resource", "data"] as const).some((kind) => Object.keys(stack.json[kind] ?? {}).some((type) => providerOf(type) === "aws"));
+  if (usesAws && awsNames.length === 1) {
+    flag(`${stack.name}/required_providers.aws`, `no required_providers entry pins hashicorp/aws: Terraform would install its newest version, not ${AWS_PROVIDER_VERSION}, the one the rules and the review were checked against${REPIN}`);
   }
   for (const kind of ["resource", "data"] as const) {
     for (const [type, byName] of Object.entries<Record<string, any>>(stack.json[kind] ?? {})) {
