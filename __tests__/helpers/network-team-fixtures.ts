@@ -1,3 +1,4 @@
+import type { NetworkTeamNetwork } from "../../modules/guardrails/network-team";
 /** Ids of a network team's VPC, as a config names them (8 or 17 hex digits, as AWS writes them). */
 export const TEAM = {
   vpcId: "vpc-0a1b2c3d4e5f60718",
@@ -39,4 +40,24 @@ export function allFromNetworkTeam(raw: Record<string, any>): void {
     securityGroupIds: { mwaa: TEAM.mwaaGroup },
   });
   for (const key of Object.keys(raw.network)) if (raw.network[key] === undefined) delete raw.network[key];
+}
+
+/**
+ * The network team's VPC as the synth hands it to the guardrails (SynthesizedStack.networkTeam),
+ * from TEAM's ids: both subnets, the MWAA group, no route tables or provided endpoints unless
+ * `overrides` names them.
+ */
+export function teamNetwork(overrides: Partial<NetworkTeamNetwork> = {}): NetworkTeamNetwork {
+  return {
+    vpcId: TEAM.vpcId,
+    vpcCidr: "10.40.0.0/16",
+    subnets: [
+      { id: TEAM.subnetIds[0], availabilityZone: "eu-west-1a" },
+      { id: TEAM.subnetIds[1], availabilityZone: "eu-west-1b" },
+    ],
+    routeTableIds: [],
+    securityGroupIds: { mwaa: TEAM.mwaaGroup },
+    providedEndpoints: [],
+    ...overrides,
+  };
 }

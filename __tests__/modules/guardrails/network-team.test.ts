@@ -1,17 +1,8 @@
 import { NetworkTeamNetwork, notCheckedInNetworkTeamsVpc, PROVIDED_NOT_CHECKED } from "../../../modules/guardrails/network-team";
 import { SynthesizedStack } from "../../../modules/guardrails/synthesized-stack";
+import { teamNetwork } from "../../helpers/network-team-fixtures";
 
-const TEAM: NetworkTeamNetwork = {
-  vpcId: "vpc-0a1b2c3d4e5f60718",
-  vpcCidr: "10.40.0.0/16",
-  subnets: [
-    { id: "subnet-0a1b2c3d4e5f60711", availabilityZone: "eu-west-1a" },
-    { id: "subnet-0a1b2c3d4e5f60712", availabilityZone: "eu-west-1b" },
-  ],
-  routeTableIds: [],
-  securityGroupIds: { mwaa: "sg-0a1b2c3d4e5f60715" },
-  providedEndpoints: ["airflow.api", "s3"],
-};
+const TEAM = teamNetwork({ providedEndpoints: ["airflow.api", "s3"] });
 
 const rows = (network?: NetworkTeamNetwork) => {
   const stack = new SynthesizedStack("example-network", {});

@@ -1,16 +1,10 @@
 import { sgNoInternetEgress } from "../../../../../modules/guardrails/rules/security-groups/no-internet-egress";
 import { NetworkTeamNetwork } from "../../../../../modules/guardrails/network-team";
 import { SynthesizedStack } from "../../../../../modules/guardrails/synthesized-stack";
+import { TEAM as TEAM_IDS, teamNetwork } from "../../../../helpers/network-team-fixtures";
 
 /** A network team's VPC as the config declares it, with one group of theirs for MWAA. */
-const TEAM: NetworkTeamNetwork = {
-  vpcId: "vpc-0a1b2c3d4e5f60718",
-  vpcCidr: "10.40.0.0/16",
-  subnets: [{ id: "subnet-0a1b2c3d4e5f60711", availabilityZone: "eu-west-1a" }],
-  routeTableIds: [],
-  securityGroupIds: { mwaa: "sg-0a1b2c3d4e5f60715" },
-  providedEndpoints: [],
-};
+const TEAM = teamNetwork({ subnets: [{ id: TEAM_IDS.subnetIds[0], availabilityZone: "eu-west-1a" }] });
 
 /** One egress rule of this stack's group `g` to the security group `peer`, and an inline rule to `inline`. */
 function judged(peer: unknown, inline: unknown = ["${aws_security_group.other.id}"], networkTeam?: NetworkTeamNetwork): string[] {

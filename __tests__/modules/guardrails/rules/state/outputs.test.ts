@@ -1,19 +1,10 @@
 import { stateOutputsFromResources } from "../../../../../modules/guardrails/rules/state/outputs";
 import { NetworkTeamNetwork } from "../../../../../modules/guardrails/network-team";
 import { SynthesizedStack } from "../../../../../modules/guardrails/synthesized-stack";
+import { TEAM as TEAM_IDS, teamNetwork } from "../../../../helpers/network-team-fixtures";
 
 /** A network team's VPC as the config declares it (network.mode existing). */
-const TEAM: NetworkTeamNetwork = {
-  vpcId: "vpc-0a1b2c3d4e5f60718",
-  vpcCidr: "10.40.0.0/16",
-  subnets: [
-    { id: "subnet-0a1b2c3d4e5f60711", availabilityZone: "eu-west-1a" },
-    { id: "subnet-0a1b2c3d4e5f60712", availabilityZone: "eu-west-1b" },
-  ],
-  routeTableIds: ["rtb-0a1b2c3d4e5f60713"],
-  securityGroupIds: { mwaa: "sg-0a1b2c3d4e5f60715" },
-  providedEndpoints: [],
-};
+const TEAM = teamNetwork({ routeTableIds: [TEAM_IDS.routeTableIds[0]] });
 
 function judged(output: Record<string, { value: unknown }>, networkTeam?: NetworkTeamNetwork) {
   const stack = new SynthesizedStack("n", {
